@@ -1,0 +1,1 @@
+//! Componentize wasip1 core modules (in progress).

@@ -1,0 +1,42 @@
+//! The `knit` command.
+
+use clap::{Parser, Subcommand};
+use knit_cli::commands;
+
+/// knit: one toolchain from WIT to a running, composed WebAssembly component.
+#[derive(Parser)]
+#[command(name = "knit", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate bindings from WIT.
+    #[command(subcommand)]
+    Bindgen(commands::bindgen::Args),
+    /// Link components into one by matching imports to exports.
+    Compose(commands::compose::Args),
+    /// Turn a wasm32-wasip1 core module into a WASI 0.2 component.
+    Componentize(commands::componentize::Args),
+    /// Write one of knit's preview1 adapter modules to a file.
+    Adapter(commands::adapter::Args),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Bindgen(args) => commands::bindgen::run(args),
+        Command::Compose(args) => commands::compose::run(args),
+        Command::Componentize(args) => commands::componentize::run(args),
+        Command::Adapter(args) => commands::adapter::run(args),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:?}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! One module per `knit` subcommand.
+
+pub mod adapter;
+pub mod bindgen;
+pub mod compose;
+pub mod componentize;

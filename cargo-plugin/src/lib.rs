@@ -1,0 +1,6 @@
+//! The `knit` and `cargo-knit` command-line front ends.
+//!
+//! Each subcommand lives in its own module under [`commands`] with a clap `Args` struct and a `run`
+//! function; the binaries only parse arguments and dispatch. All real work happens in the library crates.
+
+pub mod commands;

@@ -1,0 +1,209 @@
+//! Encoding an instance graph as one component with `wasm-encoder`, then
+//! validating it with `wasmparser`.
+//!
+//! Layout of the output, in order: the types and imports of the host imports,
+//! each distinct input component embedded once, one `instantiate` per
+//! instance (arguments aliased from earlier instances or taken from the
+//! imports), the exports, and a name section naming components and instances.
+
+use crate::component::ExternKind;
+use crate::error::{ComposeError, ErrorKind};
+use crate::graph::{Graph, Source};
+use crate::host_types;
+use std::collections::HashMap;
+use wasm_encoder::reencode::{ReencodeComponent, RoundtripReencoder};
+use wasm_encoder::{
+    ComponentBuilder, ComponentExportKind, ComponentNameSection, IndirectNameMap, NameMap,
+};
+use wasmparser::{ComponentType, ComponentTypeDeclaration, Parser, Payload};
+
+/// Encodes and validates `graph`.
+pub fn encode(graph: &Graph) -> Result<Vec<u8>, ComposeError> {
+    let mut builder = ComponentBuilder::default();
+    let mut imports: HashMap<String, u32> = HashMap::new();
+    if !graph.host_imports.is_empty() {
+        let world = host_types::import_world_bytes(graph)?;
+        emit_imports(&mut builder, &world, &mut imports)?;
+    }
+
+    let mut component_index: HashMap<usize, u32> = HashMap::new();
+    let mut component_names = NameMap::new();
+    for instance in &graph.instances {
+        if component_index.contains_key(&instance.component) {
+            continue;
+        }
+        let def = &graph.components[instance.component];
+        let index = builder.component_raw(None, &def.bytes);
+        component_names.append(index, &def.label);
+        component_index.insert(instance.component, index);
+    }
+
+    let mut instance_index: Vec<u32> = Vec::with_capacity(graph.instances.len());
+    let mut instance_names = NameMap::new();
+    let mut aliases: HashMap<(usize, String), u32> = HashMap::new();
+    for instance in &graph.instances {
+        let mut args = Vec::with_capacity(instance.args.len());
+        for arg in &instance.args {
+            let kind = export_kind(graph.source_kind(&arg.source).ok_or_else(|| {
+                ComposeError::new(
+                    ErrorKind::MissingExport,
+                    format!("{} does not exist", graph.describe(&arg.source)),
+                )
+            })?);
+            let index = resolve_source(
+                graph,
+                &mut builder,
+                &imports,
+                &instance_index,
+                &mut aliases,
+                &arg.source,
+                kind,
+            )?;
+            args.push((arg.import.clone(), kind, index));
+        }
+        let index = builder.instantiate(None, component_index[&instance.component], args);
+        instance_names.append(index, &instance.name);
+        instance_index.push(index);
+    }
+
+    for export in &graph.exports {
+        let kind = export_kind(graph.source_kind(&export.source).ok_or_else(|| {
+            ComposeError::new(
+                ErrorKind::MissingExport,
+                format!("{} does not exist", graph.describe(&export.source)),
+            )
+        })?);
+        let index = resolve_source(
+            graph,
+            &mut builder,
+            &imports,
+            &instance_index,
+            &mut aliases,
+            &export.source,
+            kind,
+        )?;
+        builder.export(export.name.as_str(), kind, index, None);
+    }
+
+    let mut names = ComponentNameSection::new();
+    names.components(&component_names);
+    names.instances(&instance_names);
+    let _ = IndirectNameMap::new();
+    builder.custom_section(&names.as_custom());
+    let bytes = builder.finish();
+    validate(&bytes)?;
+    Ok(bytes)
+}
+
+fn export_kind(kind: ExternKind) -> ComponentExportKind {
+    match kind {
+        ExternKind::Instance(_) => ComponentExportKind::Instance,
+        ExternKind::Func => ComponentExportKind::Func,
+        ExternKind::Type(_) => ComponentExportKind::Type,
+    }
+}
+
+/// The index of a source in its index space, aliasing instance exports once.
+fn resolve_source(
+    graph: &Graph,
+    builder: &mut ComponentBuilder,
+    imports: &HashMap<String, u32>,
+    instance_index: &[u32],
+    aliases: &mut HashMap<(usize, String), u32>,
+    source: &Source,
+    kind: ComponentExportKind,
+) -> Result<u32, ComposeError> {
+    match source {
+        Source::Host(i) => {
+            let name = &graph.host_imports[*i].name;
+            imports.get(name).copied().ok_or_else(|| {
+                ComposeError::new(
+                    ErrorKind::Internal,
+                    format!("the import `{name}` was not emitted"),
+                )
+            })
+        }
+        Source::Export { instance, name } => {
+            if let Some(index) = aliases.get(&(*instance, name.clone())) {
+                return Ok(*index);
+            }
+            let index = builder.alias_export(instance_index[*instance], name, kind);
+            aliases.insert((*instance, name.clone()), index);
+            Ok(index)
+        }
+    }
+}
+
+/// Re-emits the declarations of the world type inside `world_package` (a WIT
+/// package encoded by wit-component) as top-level types, aliases and imports.
+fn emit_imports(
+    builder: &mut ComponentBuilder,
+    world_package: &[u8],
+    imports: &mut HashMap<String, u32>,
+) -> Result<(), ComposeError> {
+    let internal = |what: String| ComposeError::new(ErrorKind::Internal, what);
+    for payload in Parser::new(0).parse_all(world_package) {
+        let payload = payload.map_err(|e| internal(format!("re-reading import types: {e}")))?;
+        let Payload::ComponentTypeSection(section) = payload else {
+            continue;
+        };
+        for ty in section {
+            let ty = ty.map_err(|e| internal(format!("re-reading import types: {e}")))?;
+            let ComponentType::Component(wrapper) = ty else {
+                continue;
+            };
+            for decl in wrapper {
+                if let ComponentTypeDeclaration::Type(ComponentType::Component(world)) = decl {
+                    for decl in world {
+                        emit_declaration(builder, decl, imports)
+                            .map_err(|e| internal(format!("re-emitting import types: {e}")))?;
+                    }
+                    return Ok(());
+                }
+            }
+        }
+    }
+    Err(internal("no world type found in the encoded imports".into()))
+}
+
+fn emit_declaration(
+    builder: &mut ComponentBuilder,
+    decl: ComponentTypeDeclaration<'_>,
+    imports: &mut HashMap<String, u32>,
+) -> Result<(), wasm_encoder::reencode::Error> {
+    let mut re = RoundtripReencoder;
+    match decl {
+        ComponentTypeDeclaration::CoreType(ty) => {
+            let (_, enc) = builder.core_type(None);
+            re.parse_component_core_type(enc, ty)?;
+        }
+        ComponentTypeDeclaration::Type(ty) => {
+            let (_, enc) = builder.ty(None);
+            re.parse_component_type(enc, ty)?;
+        }
+        ComponentTypeDeclaration::Alias(alias) => {
+            let alias = re.component_alias(alias)?;
+            builder.alias(None, alias);
+        }
+        ComponentTypeDeclaration::Import(import) => {
+            let ty = re.component_type_ref(import.ty)?;
+            let index = builder.import(import.name.name, ty);
+            imports.insert(import.name.name.to_string(), index);
+        }
+        ComponentTypeDeclaration::Export { .. } => {}
+    }
+    Ok(())
+}
+
+/// Validates a composed component.
+pub fn validate(bytes: &[u8]) -> Result<(), ComposeError> {
+    wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
+        .validate_all(bytes)
+        .map(|_| ())
+        .map_err(|e| {
+            ComposeError::new(
+                ErrorKind::Internal,
+                format!("the composed component is not valid: {e}"),
+            )
+        })
+}

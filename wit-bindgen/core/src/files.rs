@@ -1,0 +1,253 @@
+//! [`Files`]: what a backend produces. Backends never touch the disk; front ends decide whether to
+//! write the files ([`Files::write_to`]), compare them ([`Files::check_against`], for `--check`) or
+//! hand them to the compiler (the proc macro).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+/// Generated files: relative path (with `/` separators) → contents, ordered by path so every
+/// iteration and every write happens in the same order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Files {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+/// A failure while writing [`Files`] to disk; names the file it was about.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The path is empty, absolute, or leaves the output folder (`..`).
+    #[error("refusing to write `{path}`: generated paths must be relative and stay inside the output folder")]
+    UnsafePath {
+        /// The path as the backend gave it.
+        path: String,
+    },
+    /// The file system refused an operation.
+    #[error("failed to write `{}`: {source}", path.display())]
+    Io {
+        /// The file (or folder) being written.
+        path: PathBuf,
+        /// What went wrong.
+        source: io::Error,
+    },
+}
+
+/// Why a file on disk does not match the generated one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Staleness {
+    /// There is no file at the path.
+    Missing,
+    /// The file exists with different contents.
+    Differs,
+    /// The file could not be read, or the path is not a safe relative path.
+    Unreadable(String),
+}
+
+/// One file that `--check` found out of date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaleFile {
+    /// Where the file is (or should be): the checked folder joined with the relative path.
+    pub path: PathBuf,
+    /// What is wrong with it.
+    pub reason: Staleness,
+}
+
+impl fmt::Display for StaleFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display();
+        match &self.reason {
+            Staleness::Missing => write!(f, "{path}: missing"),
+            Staleness::Differs => write!(f, "{path}: out of date"),
+            Staleness::Unreadable(why) => write!(f, "{path}: cannot be checked ({why})"),
+        }
+    }
+}
+
+impl Files {
+    /// Creates an empty set of files.
+    pub fn new() -> Files {
+        Files::default()
+    }
+
+    /// Adds (or replaces) the file at `path`, relative to the output folder with `/` separators.
+    /// Returns the previous contents when the path was already present, so a backend can detect
+    /// two generators producing the same file.
+    pub fn insert(&mut self, path: impl Into<String>, contents: impl Into<Vec<u8>>) -> Option<Vec<u8>> {
+        self.files.insert(path.into(), contents.into())
+    }
+
+    /// The contents of the file at `path`, if any.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// Every file, ordered by path.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().map(|(p, c)| (p.as_str(), c.as_slice()))
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Writes every file below `dir`, creating folders as needed. Each file is written to a temporary
+    /// file in its target folder and then renamed over the target, so a reader never sees a half
+    /// written file. Files whose contents already match are left untouched (their modification time
+    /// does not change, so nothing rebuilds needlessly). Returns the paths that were written.
+    pub fn write_to(&self, dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
+        let mut written = Vec::new();
+        for (relative, contents) in &self.files {
+            let target = safe_join(dir, relative).ok_or_else(|| WriteError::UnsafePath {
+                path: relative.clone(),
+            })?;
+            if std::fs::read(&target).is_ok_and(|existing| existing == *contents) {
+                continue;
+            }
+            let parent = target.parent().unwrap_or(dir);
+            std::fs::create_dir_all(parent).map_err(|source| WriteError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+            let io_error = |source| WriteError::Io {
+                path: target.clone(),
+                source,
+            };
+            let mut temp = tempfile::NamedTempFile::new_in(parent).map_err(io_error)?;
+            temp.write_all(contents).map_err(io_error)?;
+            temp.flush().map_err(io_error)?;
+            temp.persist(&target).map_err(|e| io_error(e.error))?;
+            written.push(target);
+        }
+        Ok(written)
+    }
+
+    /// Compares every file with its counterpart below `dir` without writing anything, and returns
+    /// the files that are missing or differ (empty when everything is up to date). Files on disk
+    /// that are not part of `self` are ignored.
+    pub fn check_against(&self, dir: &Path) -> Vec<StaleFile> {
+        let mut stale = Vec::new();
+        for (relative, contents) in &self.files {
+            let Some(target) = safe_join(dir, relative) else {
+                stale.push(StaleFile {
+                    path: dir.join(relative),
+                    reason: Staleness::Unreadable("not a relative path inside the folder".into()),
+                });
+                continue;
+            };
+            let reason = match std::fs::read(&target) {
+                Ok(existing) if existing == *contents => continue,
+                Ok(_) => Staleness::Differs,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Staleness::Missing,
+                Err(e) => Staleness::Unreadable(e.to_string()),
+            };
+            stale.push(StaleFile { path: target, reason });
+        }
+        stale
+    }
+}
+
+/// Joins `relative` (with `/` separators) onto `dir`, or `None` when it is empty, absolute or
+/// climbs out with `..`.
+fn safe_join(dir: &Path, relative: &str) -> Option<PathBuf> {
+    let path = Path::new(relative);
+    let mut joined = dir.to_path_buf();
+    let mut parts = 0;
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => {
+                joined.push(part);
+                parts += 1;
+            }
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    (parts > 0).then_some(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Files {
+        let mut files = Files::new();
+        files.insert("src/bindings.rs", "fn a() {}\n");
+        files.insert("README.md", b"hello".to_vec());
+        files.insert("deep/nested/dir/x.txt", "x");
+        files
+    }
+
+    #[test]
+    fn iterates_in_path_order() {
+        let files = sample();
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p).collect();
+        assert_eq!(paths, ["README.md", "deep/nested/dir/x.txt", "src/bindings.rs"]);
+        assert_eq!(files.len(), 3);
+        assert_eq!(files.get("README.md"), Some(&b"hello"[..]));
+    }
+
+    #[test]
+    fn insert_reports_replaced_contents() {
+        let mut files = Files::new();
+        assert_eq!(files.insert("a", "1"), None);
+        assert_eq!(files.insert("a", "2"), Some(b"1".to_vec()));
+    }
+
+    #[test]
+    fn write_then_check_is_clean() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = sample();
+        let written = files.write_to(dir.path()).unwrap();
+        assert_eq!(written.len(), 3);
+        assert_eq!(std::fs::read_to_string(dir.path().join("deep/nested/dir/x.txt")).unwrap(), "x");
+        assert!(files.check_against(dir.path()).is_empty());
+        // A second write changes nothing.
+        assert!(files.write_to(dir.path()).unwrap().is_empty());
+        // No temporary files are left behind.
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("src"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["bindings.rs"]);
+    }
+
+    #[test]
+    fn check_reports_missing_and_changed_files_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = sample();
+        files.write_to(dir.path()).unwrap();
+        std::fs::write(dir.path().join("README.md"), "changed").unwrap();
+        std::fs::remove_file(dir.path().join("src/bindings.rs")).unwrap();
+        let stale = files.check_against(dir.path());
+        assert_eq!(
+            stale,
+            [
+                StaleFile { path: dir.path().join("README.md"), reason: Staleness::Differs },
+                StaleFile { path: dir.path().join("src/bindings.rs"), reason: Staleness::Missing },
+            ]
+        );
+        assert!(!dir.path().join("src/bindings.rs").exists());
+        let shown = stale[1].to_string();
+        assert!(shown.ends_with("bindings.rs: missing"), "{shown}");
+        assert!(stale[0].to_string().ends_with("README.md: out of date"));
+    }
+
+    #[test]
+    fn unsafe_paths_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        for bad in ["../escape.rs", "/abs.rs", "", "a/../../b"] {
+            let mut files = Files::new();
+            files.insert(bad, "x");
+            let err = files.write_to(dir.path()).unwrap_err();
+            assert!(matches!(err, WriteError::UnsafePath { .. }), "{bad}: {err}");
+            assert!(matches!(files.check_against(dir.path())[0].reason, Staleness::Unreadable(_)));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Where each interface and type lives in the generated module tree, and how to name it from
+//! elsewhere in the tree.
+
+use knit_bindgen_core::names::{Case, Language, ident};
+use std::collections::{BTreeMap, HashMap};
+use wit_parser::{InterfaceId, Resolve, TypeId, TypeOwner, WorldId, WorldItem, WorldKey};
+
+/// A module path from the root of the generated bindings, e.g. `["exports", "a", "b", "iface"]`.
+pub type ModPath = Vec<String>;
+
+/// The module layout of one world's bindings.
+pub struct Paths {
+    imports: HashMap<InterfaceId, ModPath>,
+    exports: HashMap<InterfaceId, ModPath>,
+    /// Interfaces replaced by existing bindings (`with`): path → Rust path.
+    pub replaced: BTreeMap<ModPath, String>,
+}
+
+impl Paths {
+    /// Lays out the interfaces of `world`.
+    pub fn new(resolve: &Resolve, world: WorldId) -> Paths {
+        let w = &resolve.worlds[world];
+        // Packages that appear with more than one version get the version in their module name.
+        let mut versions: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+        for (_, pkg) in resolve.packages.iter() {
+            let v = pkg.name.version.as_ref().map(|v| v.to_string()).unwrap_or_default();
+            let entry = versions.entry((pkg.name.namespace.clone(), pkg.name.name.clone())).or_default();
+            if !entry.contains(&v) {
+                entry.push(v);
+            }
+        }
+        let path_of = |key: &WorldKey, id: InterfaceId| -> ModPath {
+            match key {
+                WorldKey::Name(name) => vec![ident(Language::Rust, name, Case::Snake)],
+                WorldKey::Interface(_) => {
+                    let iface = &resolve.interfaces[id];
+                    let Some(pkg) = iface.package else { return vec!["anonymous".to_string()] };
+                    let pkg = &resolve.packages[pkg].name;
+                    let several = versions.get(&(pkg.namespace.clone(), pkg.name.clone())).is_some_and(|v| v.len() > 1);
+                    let mut pkg_mod = ident(Language::Rust, &pkg.name, Case::Snake);
+                    if several && let Some(version) = &pkg.version {
+                        let v = version.to_string().replace(['.', '-', '+'], "_");
+                        pkg_mod = format!("{}_v{v}", pkg_mod.trim_start_matches("r#"));
+                    }
+                    let name = iface.name.as_deref().unwrap_or("anonymous");
+                    vec![ident(Language::Rust, &pkg.namespace, Case::Snake), pkg_mod, ident(Language::Rust, name, Case::Snake)]
+                }
+            }
+        };
+        let mut imports = HashMap::new();
+        for (key, item) in &w.imports {
+            if let WorldItem::Interface { id, .. } = item {
+                imports.insert(*id, path_of(key, *id));
+            }
+        }
+        let mut exports = HashMap::new();
+        for (key, item) in &w.exports {
+            if let WorldItem::Interface { id, .. } = item {
+                let mut path = vec!["exports".to_string()];
+                path.extend(path_of(key, *id));
+                exports.insert(*id, path);
+            }
+        }
+        Paths { imports, exports, replaced: BTreeMap::new() }
+    }
+
+    /// The module of an imported interface.
+    pub fn import(&self, id: InterfaceId) -> &ModPath {
+        &self.imports[&id]
+    }
+
+    /// The module of an exported interface.
+    pub fn export(&self, id: InterfaceId) -> &ModPath {
+        &self.exports[&id]
+    }
+
+    /// Whether the world exports interface `id`.
+    pub fn is_exported(&self, id: InterfaceId) -> bool {
+        self.exports.contains_key(&id)
+    }
+
+    /// The module that defines type `id` as seen from export code (`exporting`) or import code.
+    pub fn type_module(&self, resolve: &Resolve, id: TypeId, exporting: bool) -> ModPath {
+        match resolve.types[id].owner {
+            TypeOwner::Interface(iface) => {
+                if exporting && let Some(path) = self.exports.get(&iface) {
+                    return path.clone();
+                }
+                self.imports.get(&iface).or_else(|| self.exports.get(&iface)).cloned().unwrap_or_default()
+            }
+            TypeOwner::World(_) | TypeOwner::None => Vec::new(),
+        }
+    }
+}
+
+/// How to write item `item` of module `to` from inside module `from`.
+pub fn relative(from: &[String], to: &[String], item: &str) -> String {
+    if from == to {
+        return item.to_string();
+    }
+    let mut out = "super::".repeat(from.len());
+    for segment in to {
+        out.push_str(segment);
+        out.push_str("::");
+    }
+    out.push_str(item);
+    out
+}
