@@ -99,6 +99,8 @@ fn add_dependencies(
                 id: dep,
                 stability: Default::default(),
                 span: Default::default(),
+                docs: Default::default(),
+                external_id: Default::default(),
             });
     }
 }

@@ -38,6 +38,7 @@ mod matching;
 pub mod names;
 mod plug;
 pub mod typecheck;
+pub mod wac;
 pub mod wit_text;
 
 pub use error::{ComposeError, ErrorKind};
@@ -109,6 +110,16 @@ impl Composition {
         let (graph, notes) = plug::build(root, plugs, self.sharing)?;
         finish(&graph, &notes)
     }
+}
+
+/// Composes according to a WAC script. `file` names the script in messages;
+/// `deps` maps package names (`ns:name@version`, then `ns:name`) to components.
+pub fn compose_wac(
+    file: &str,
+    source: &str,
+    deps: &mut dyn FnMut(&str) -> Option<Input>,
+) -> Result<Composed, ComposeError> {
+    wac::compose(file, source, deps)
 }
 
 /// Encodes a finished graph and attaches its explanation and drawing.

@@ -70,7 +70,11 @@ pub fn build(
                     list.push(None);
                 }
                 Err(e) => {
-                    let _ = writeln!(report, "  import {}: FAILED (see above)", import.name);
+                    let _ = writeln!(
+                        report,
+                        "  import {}: no provider chosen (see the error above)",
+                        import.name
+                    );
                     return Err(e.with_explanation(&report));
                 }
             }
@@ -166,10 +170,23 @@ fn find_cycle(components: &[ComponentDef], resolved: &HashMap<usize, Resolved>) 
                 Mark::Active => {
                     let start = stack.iter().position(|(n, _)| *n == provider.component)?;
                     let mut path = String::new();
-                    for (n, via) in &stack[start..] {
-                        let _ = write!(path, "`{}` imports {via} from ", components[*n].label);
+                    let steps = &stack[start..];
+                    for (i, (n, via)) in steps.iter().enumerate() {
+                        let to = steps
+                            .get(i + 1)
+                            .map_or(provider.component, |(next, _)| *next);
+                        let lead = if i == 0 { "" } else { ",\n  which " };
+                        let who = if i == 0 {
+                            format!("`{}` ", components[*n].label)
+                        } else {
+                            String::new()
+                        };
+                        let _ = write!(
+                            path,
+                            "{lead}{who}imports {via} from `{}`",
+                            components[to].label
+                        );
                     }
-                    let _ = write!(path, "`{}`", components[provider.component].label);
                     return Some(path);
                 }
                 Mark::New => {

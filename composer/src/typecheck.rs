@@ -219,7 +219,7 @@ impl<'a> Checker<'a> {
             (Type::Id(a), Type::Id(b)) => (a, b),
             (x, y) => return self.ty(&x, &y),
         };
-        let (da, db) = (&self.a.types[a], &self.b.types[b]);
+        let da = &self.a.types[a];
         let named = da.name.is_some();
         if named {
             self.path.push(format!(
@@ -398,6 +398,8 @@ mod tests {
             id,
             stability: Default::default(),
             span: Default::default(),
+            docs: Default::default(),
+            external_id: Default::default(),
         };
         check_item(&ra, &item(ia), &rb, &item(ib))
     }

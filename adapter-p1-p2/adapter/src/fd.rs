@@ -81,7 +81,7 @@ pub unsafe extern "C" fn fd_read(fd: u32, iovs: *const Iovec, n: usize, out: *mu
                 d.input
             }
             Kind::File => files::file_input(st, d)?,
-            Kind::Dir => return Err(p1::EISDIR),
+            // Like wasmtime's native preview1: reading a directory is EBADF.
             _ => return Err(p1::EBADF),
         };
         let mut got = 0;

@@ -4,7 +4,7 @@
 //! * the `knit:globals` imports (`state_get`, `state_set`) become small local
 //!   functions over one new mutable `i32` global, the adapter's state pointer
 //!   (stable Rust cannot declare a wasm global directly);
-//! * exports other than functions (`__data_end`, `__heap_base`) are dropped;
+//! * an unused (element-less) table and exports other than functions (`__data_end`, `__heap_base`) are dropped;
 //! * custom sections are dropped, except a `name` section naming the
 //!   `__stack_pointer` global, which wit-component looks for by name;
 //! * data and element segments are refused (the adapter contract forbids
@@ -100,7 +100,7 @@ fn survey(raw: &[u8]) -> Result<Survey> {
             }
             Payload::ElementSection(_) => bail!("the adapter build has element segments (indirect calls)"),
             Payload::CustomSection(c) if c.name() == "name" => {
-                let reader = wasmparser::NameSectionReader::new(c.data(), c.data_offset());
+                let reader = wasmparser::NameSectionReader::new(wasmparser::BinaryReader::new(c.data(), c.data_offset()));
                 for name in reader {
                     if let Name::Global(map) = name? {
                         for naming in map {
@@ -176,7 +176,10 @@ fn rewrite(raw: &[u8]) -> Result<Vec<u8>> {
             | Payload::CustomSection(_)
             | Payload::End(_) => {}
             Payload::MemorySection(_) => bail!("the adapter defines a memory; it must import `env.memory`"),
-            Payload::TableSection(_) => bail!("the adapter has a table (indirect calls are not allowed)"),
+            // wasm-ld may emit an empty function table; without element
+            // segments nothing can use it (validation below would catch a
+            // `call_indirect`), so it is dropped.
+            Payload::TableSection(_) => {}
             Payload::StartSection { .. } => bail!("the adapter has a start function"),
             other => bail!("unexpected section in the adapter build: {other:?}"),
         }

@@ -1,10 +1,26 @@
-//! `knit adapter` (in progress).
+//! `knit adapter`: writes one of knit's preview1 adapter modules to a file
+//! (for use with other tools, e.g. `wasm-tools component new --adapt`).
+
+use anyhow::{Result, anyhow};
+use knit_componentize::{Variant, adapter_bytes};
+use std::path::PathBuf;
 
 /// Arguments of `knit adapter`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// `command`, `reactor` or `proxy`.
+    pub variant: String,
+    /// Where to write the adapter module.
+    #[arg(short, long)]
+    pub output: PathBuf,
+}
 
 /// Runs `knit adapter`.
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("`knit adapter` is not implemented yet")
+pub fn run(args: Args) -> Result<()> {
+    let variant = Variant::from_name(&args.variant)
+        .ok_or_else(|| anyhow!("unknown adapter `{}`: expected command, reactor or proxy", args.variant))?;
+    let bytes = adapter_bytes(variant);
+    super::componentize::write_atomically(&args.output, bytes)?;
+    println!("wrote the {} adapter to {} ({} bytes)", variant.name(), args.output.display(), bytes.len());
+    Ok(())
 }

@@ -18,7 +18,9 @@ pub struct Files {
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// The path is empty, absolute, or leaves the output folder (`..`).
-    #[error("refusing to write `{path}`: generated paths must be relative and stay inside the output folder")]
+    #[error(
+        "refusing to write `{path}`: generated paths must be relative and stay inside the output folder"
+    )]
     UnsafePath {
         /// The path as the backend gave it.
         path: String,
@@ -73,7 +75,11 @@ impl Files {
     /// Adds (or replaces) the file at `path`, relative to the output folder with `/` separators.
     /// Returns the previous contents when the path was already present, so a backend can detect
     /// two generators producing the same file.
-    pub fn insert(&mut self, path: impl Into<String>, contents: impl Into<Vec<u8>>) -> Option<Vec<u8>> {
+    pub fn insert(
+        &mut self,
+        path: impl Into<String>,
+        contents: impl Into<Vec<u8>>,
+    ) -> Option<Vec<u8>> {
         self.files.insert(path.into(), contents.into())
     }
 
@@ -147,7 +153,10 @@ impl Files {
                 Err(e) if e.kind() == io::ErrorKind::NotFound => Staleness::Missing,
                 Err(e) => Staleness::Unreadable(e.to_string()),
             };
-            stale.push(StaleFile { path: target, reason });
+            stale.push(StaleFile {
+                path: target,
+                reason,
+            });
         }
         stale
     }
@@ -188,7 +197,10 @@ mod tests {
     fn iterates_in_path_order() {
         let files = sample();
         let paths: Vec<&str> = files.iter().map(|(p, _)| p).collect();
-        assert_eq!(paths, ["README.md", "deep/nested/dir/x.txt", "src/bindings.rs"]);
+        assert_eq!(
+            paths,
+            ["README.md", "deep/nested/dir/x.txt", "src/bindings.rs"]
+        );
         assert_eq!(files.len(), 3);
         assert_eq!(files.get("README.md"), Some(&b"hello"[..]));
     }
@@ -206,7 +218,10 @@ mod tests {
         let files = sample();
         let written = files.write_to(dir.path()).unwrap();
         assert_eq!(written.len(), 3);
-        assert_eq!(std::fs::read_to_string(dir.path().join("deep/nested/dir/x.txt")).unwrap(), "x");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("deep/nested/dir/x.txt")).unwrap(),
+            "x"
+        );
         assert!(files.check_against(dir.path()).is_empty());
         // A second write changes nothing.
         assert!(files.write_to(dir.path()).unwrap().is_empty());
@@ -229,8 +244,14 @@ mod tests {
         assert_eq!(
             stale,
             [
-                StaleFile { path: dir.path().join("README.md"), reason: Staleness::Differs },
-                StaleFile { path: dir.path().join("src/bindings.rs"), reason: Staleness::Missing },
+                StaleFile {
+                    path: dir.path().join("README.md"),
+                    reason: Staleness::Differs
+                },
+                StaleFile {
+                    path: dir.path().join("src/bindings.rs"),
+                    reason: Staleness::Missing
+                },
             ]
         );
         assert!(!dir.path().join("src/bindings.rs").exists());
@@ -247,7 +268,10 @@ mod tests {
             files.insert(bad, "x");
             let err = files.write_to(dir.path()).unwrap_err();
             assert!(matches!(err, WriteError::UnsafePath { .. }), "{bad}: {err}");
-            assert!(matches!(files.check_against(dir.path())[0].reason, Staleness::Unreadable(_)));
+            assert!(matches!(
+                files.check_against(dir.path())[0].reason,
+                Staleness::Unreadable(_)
+            ));
         }
     }
 }

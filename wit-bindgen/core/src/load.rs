@@ -37,7 +37,8 @@ pub struct WitSource {
     /// The world to select: `proxy`, `proxy@0.2.0`, `wasi:http/proxy` or `wasi:http/proxy@0.2.0`.
     /// `None` works when exactly one world is a candidate.
     pub world: Option<String>,
-    /// Feature gates (`@unstable(feature = x)`) to enable.
+    /// Feature gates (`@unstable(feature = x)`) to enable. An entry may hold several names
+    /// separated by commas or spaces.
     pub features: Vec<String>,
     /// Enable every feature gate.
     pub all_features: bool,
@@ -146,7 +147,10 @@ const WORLD_HINT: &str = "hint: name a world by its short name (`proxy`) or full
 fn ambiguity(requested: Option<&str>, matches: &[String]) -> String {
     match requested {
         None => "several worlds are available and none was chosen".to_string(),
-        Some(name) => format!("world `{name}` is ambiguous: it matches {}", matches.join(", ")),
+        Some(name) => format!(
+            "world `{name}` is ambiguous: it matches {}",
+            matches.join(", ")
+        ),
     }
 }
 
@@ -182,6 +186,8 @@ impl fmt::Display for WorldList {
 /// A WIT package shipped with knit, handed to the loader by a lookup function.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct BundledPackage {
+    /// Full name with version (`wasi:io@0.2.0`).
+    pub name: &'static str,
     /// Folder name used in error messages (`io`).
     pub dir: &'static str,
     /// `(file name, source)` pairs.
@@ -193,8 +199,11 @@ pub(crate) type BundleLookup<'a> = &'a dyn Fn(&str) -> Option<BundledPackage>;
 
 /// The WASI 0.2 packages bundled in `knit-wasi-wit`.
 fn bundled_wasi(name: &str) -> Option<BundledPackage> {
-    let _ = name; // DEV-PLACEHOLDER until knit-wasi-wit lands
-    None
+    knit_wasi_wit::package(name).map(|p| BundledPackage {
+        name: p.name,
+        dir: p.dir,
+        files: p.files,
+    })
 }
 
 /// Loads WIT from `source`, resolves it, and selects the world. See the module documentation.
@@ -209,14 +218,23 @@ struct Group {
     is_main: bool,
 }
 
+/// A compiled component decoded into its own resolve, waiting to be merged.
+struct DecodedComponent {
+    path: PathBuf,
+    resolve: Resolve,
+    world: WorldId,
+    is_main: bool,
+}
+
 /// Everything gathered from the inputs before resolution.
 struct Gathered {
     resolve: Resolve,
     groups: Vec<Group>,
     /// Main packages decoded from wasm, already in `resolve`.
     wasm_main: Vec<PackageId>,
-    /// Worlds of compiled components, already in `resolve`.
-    component_worlds: Vec<WorldId>,
+    /// Compiled components, decoded: merged after the text packages so that a complete text copy
+    /// of a package is the one their (possibly partial) copies unify with.
+    components: Vec<DecodedComponent>,
     files_read: IndexSet<PathBuf>,
 }
 
@@ -229,13 +247,20 @@ pub(crate) fn load_with_bundle(
         return Err(LoadError::NoInput);
     }
     let mut resolve = Resolve::new();
-    resolve.features = source.features.iter().cloned().collect();
+    // Entries may themselves be lists (`--features a,b`).
+    resolve.features = source
+        .features
+        .iter()
+        .flat_map(|f| f.split(|c: char| c == ',' || c.is_whitespace()))
+        .filter(|f| !f.is_empty())
+        .map(str::to_string)
+        .collect();
     resolve.all_features = source.all_features;
     let mut gathered = Gathered {
         resolve,
         groups: Vec::new(),
         wasm_main: Vec::new(),
-        component_worlds: Vec::new(),
+        components: Vec::new(),
         files_read: IndexSet::new(),
     };
     let paths_are_main = source.inline.is_none();
@@ -251,14 +276,35 @@ pub(crate) fn load_with_bundle(
             is_main: true,
         });
     }
-    add_bundled(&mut gathered, bundle)?;
-    let main_packages = push_all(&mut gathered)?;
+    let unavailable = add_bundled(&mut gathered, bundle)?;
+    let main_packages =
+        push_all(&mut gathered).map_err(|err| note_unavailable(err, &unavailable))?;
+    let mut component_worlds = Vec::new();
+    for component in std::mem::take(&mut gathered.components) {
+        let remap = gathered
+            .resolve
+            .merge(component.resolve)
+            .map_err(|err| LoadError::Wasm {
+                path: component.path,
+                message: format!("{err:#}"),
+            })?;
+        if let (true, Some(Some(world))) =
+            (component.is_main, remap.worlds.get(component.world.index()))
+        {
+            component_worlds.push(*world);
+        }
+    }
 
     let mut candidates: Vec<WorldId> = Vec::new();
     let mains = if source.inline.is_some() {
         main_packages
     } else {
-        gathered.wasm_main.iter().copied().chain(main_packages).collect()
+        gathered
+            .wasm_main
+            .iter()
+            .copied()
+            .chain(main_packages)
+            .collect()
     };
     for pkg in mains {
         for world in gathered.resolve.packages[pkg].worlds.values() {
@@ -268,7 +314,7 @@ pub(crate) fn load_with_bundle(
         }
     }
     if source.inline.is_none() {
-        for world in &gathered.component_worlds {
+        for world in &component_worlds {
             if !candidates.contains(world) {
                 candidates.push(*world);
             }
@@ -357,10 +403,7 @@ fn gather_deps(gathered: &mut Gathered, deps: &Path) -> Result<(), LoadError> {
                 origin: format!("`{}`", entry.display()),
                 is_main: false,
             });
-        } else if entry
-            .extension()
-            .is_some_and(|e| e == "wit" || e == "wasm")
-        {
+        } else if entry.extension().is_some_and(|e| e == "wit" || e == "wasm") {
             gather_file(gathered, &entry, false)?;
         }
     }
@@ -404,11 +447,13 @@ fn gather_wasm(
                 gathered.wasm_main.push(remap.packages[pkg.index()]);
             }
         }
-        wit_component::DecodedWasm::Component(decoded, world) => {
-            let remap = gathered.resolve.merge(decoded).map_err(wasm_error)?;
-            if let (true, Some(Some(world))) = (is_main, remap.worlds.get(world.index())) {
-                gathered.component_worlds.push(*world);
-            }
+        wit_component::DecodedWasm::Component(resolve, world) => {
+            gathered.components.push(DecodedComponent {
+                path: path.to_path_buf(),
+                resolve,
+                world,
+                is_main,
+            });
         }
     }
     Ok(())
@@ -421,7 +466,13 @@ fn group_package_names(group: &UnresolvedPackageGroup) -> impl Iterator<Item = &
 
 /// Supplies bundled packages for every `wasi:` package that is referred to but not provided, and
 /// for their own dependencies in turn.
-fn add_bundled(gathered: &mut Gathered, bundle: BundleLookup<'_>) -> Result<(), LoadError> {
+/// Returns the `wasi:` packages that are referred to but neither provided nor bundled.
+fn add_bundled(
+    gathered: &mut Gathered,
+    bundle: BundleLookup<'_>,
+) -> Result<BTreeSet<String>, LoadError> {
+    let mut attempted: HashSet<String> = HashSet::new();
+    let mut unavailable: BTreeSet<String> = BTreeSet::new();
     loop {
         let provided: HashSet<&PackageName> = gathered
             .groups
@@ -442,7 +493,12 @@ fn add_bundled(gathered: &mut Gathered, bundle: BundleLookup<'_>) -> Result<(), 
         }
         let mut added = false;
         for name in missing {
-            let Some(bundled) = bundle(&name) else {
+            if !attempted.insert(name.clone()) {
+                continue;
+            }
+            // Only an exact match (name and version) may stand in for the missing package.
+            let Some(bundled) = bundle(&name).filter(|b| b.name == name) else {
+                unavailable.insert(name);
                 continue;
             };
             let mut map = SourceMap::new();
@@ -457,7 +513,7 @@ fn add_bundled(gathered: &mut Gathered, bundle: BundleLookup<'_>) -> Result<(), 
             added = true;
         }
         if !added {
-            return Ok(());
+            return Ok(unavailable);
         }
     }
 }
@@ -474,8 +530,9 @@ fn push_all(gathered: &mut Gathered) -> Result<Vec<PackageId>, LoadError> {
         .collect();
     // Main groups claim their names first so that they win over dependency copies.
     let mut order: Vec<Group> = Vec::new();
-    let (mains, deps): (Vec<Group>, Vec<Group>) =
-        std::mem::take(&mut gathered.groups).into_iter().partition(|g| g.is_main);
+    let (mains, deps): (Vec<Group>, Vec<Group>) = std::mem::take(&mut gathered.groups)
+        .into_iter()
+        .partition(|g| g.is_main);
     for group in mains.into_iter().chain(deps) {
         let clash = group_package_names(&group.group)
             .find_map(|name| seen.iter().find(|(seen, _)| seen == name).cloned());
@@ -516,6 +573,23 @@ fn push_all(gathered: &mut Gathered) -> Result<Vec<PackageId>, LoadError> {
         .collect())
 }
 
+/// Adds a note to a resolution error when WASI packages were missing and knit could not supply them.
+fn note_unavailable(err: LoadError, unavailable: &BTreeSet<String>) -> LoadError {
+    match err {
+        LoadError::Wit { mut message } if !unavailable.is_empty() => {
+            let names: Vec<&str> = unavailable.iter().map(String::as_str).collect();
+            message.push_str(&format!(
+                "\nnote: {} is not among the inputs and knit does not bundle it \
+                 (knit bundles WASI {}); add a copy under `deps/`",
+                names.join(", "),
+                knit_wasi_wit::VERSION
+            ));
+            LoadError::Wit { message }
+        }
+        other => other,
+    }
+}
+
 /// A parsed world name.
 struct WorldSpec<'a> {
     /// `(namespace, package)` when fully qualified.
@@ -547,7 +621,9 @@ fn parse_world_spec(spec: &str) -> Result<WorldSpec<'_>, LoadError> {
             (Some((namespace, name)), world)
         }
         None if rest.contains(':') => {
-            return Err(bad("a package name is not a world; expected `namespace:package/world`"));
+            return Err(bad(
+                "a package name is not a world; expected `namespace:package/world`",
+            ));
         }
         None => (None, rest),
     };
@@ -576,7 +652,10 @@ fn qualified_name(resolve: &Resolve, world: WorldId) -> String {
 
 fn world_list(resolve: &Resolve, candidates: &[WorldId]) -> WorldList {
     WorldList {
-        main: candidates.iter().map(|w| qualified_name(resolve, *w)).collect(),
+        main: candidates
+            .iter()
+            .map(|w| qualified_name(resolve, *w))
+            .collect(),
         dependencies: resolve
             .worlds
             .iter()
@@ -595,14 +674,17 @@ fn matches_spec(resolve: &Resolve, world: WorldId, spec: &WorldSpec<'_>) -> bool
         return spec.package.is_none() && spec.version.is_none();
     };
     let name = &resolve.packages[pkg].name;
-    if let Some((namespace, package)) = spec.package {
-        if name.namespace != namespace || name.name != package {
-            return false;
-        }
+    if let Some((namespace, package)) = spec.package
+        && (name.namespace != namespace || name.name != package)
+    {
+        return false;
     }
     match spec.version {
         None => true,
-        Some(version) => name.version.as_ref().is_some_and(|v| v.to_string() == version),
+        Some(version) => name
+            .version
+            .as_ref()
+            .is_some_and(|v| v.to_string() == version),
     }
 }
 
@@ -621,7 +703,10 @@ fn select_world(
             }),
             _ => Err(LoadError::AmbiguousWorld {
                 requested: None,
-                matches: candidates.iter().map(|w| qualified_name(resolve, *w)).collect(),
+                matches: candidates
+                    .iter()
+                    .map(|w| qualified_name(resolve, *w))
+                    .collect(),
                 worlds: world_list(resolve, candidates),
             }),
         };
@@ -630,7 +715,13 @@ fn select_world(
     let pool: Vec<WorldId> = if spec.package.is_some() {
         // Main-package worlds first, then the others, so ambiguity lists read naturally.
         let mut pool = candidates.to_vec();
-        pool.extend(resolve.worlds.iter().map(|(id, _)| id).filter(|id| !candidates.contains(id)));
+        pool.extend(
+            resolve
+                .worlds
+                .iter()
+                .map(|(id, _)| id)
+                .filter(|id| !candidates.contains(id)),
+        );
         pool
     } else {
         candidates.to_vec()
@@ -681,8 +772,16 @@ mod tests {
 
     fn fake_bundle(name: &str) -> Option<BundledPackage> {
         match name {
-            "wasi:io@0.2.0" => Some(BundledPackage { dir: "io", files: FAKE_IO }),
-            "wasi:cli@0.2.0" => Some(BundledPackage { dir: "cli", files: FAKE_CLI }),
+            "wasi:io@0.2.0" => Some(BundledPackage {
+                name: "wasi:io@0.2.0",
+                dir: "io",
+                files: FAKE_IO,
+            }),
+            "wasi:cli@0.2.0" => Some(BundledPackage {
+                name: "wasi:cli@0.2.0",
+                dir: "cli",
+                files: FAKE_CLI,
+            }),
             _ => None,
         }
     }
@@ -705,6 +804,21 @@ mod tests {
         // Without the bundle the same WIT does not resolve.
         let err = load_with_bundle(&source, &no_bundle).unwrap_err();
         assert!(err.to_string().contains("wasi:cli"), "{err}");
+    }
+
+    #[test]
+    fn only_an_exact_bundled_version_is_used() {
+        // A lookup that is lenient about versions must not make the loader loop or substitute.
+        let lenient = |name: &str| fake_bundle(&format!("{}@0.2.0", name.split('@').next()?));
+        let source = inline(
+            "package my:app;\nworld app { import wasi:io/streams; }\n",
+            None,
+        );
+        let err = load_with_bundle(&source, &lenient).unwrap_err().to_string();
+        assert!(
+            err.contains("note: wasi:io is not among the inputs"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -732,6 +846,41 @@ mod tests {
         assert_eq!((spec.world, spec.version), ("proxy", Some("0.2.0")));
         let spec = parse_world_spec("proxy").unwrap();
         assert!(spec.package.is_none() && spec.version.is_none());
+    }
+
+    #[test]
+    fn odd_wit_never_panics() {
+        let odd = [
+            "",
+            "package a:b;",
+            "world w {}",
+            "package a:b { world w {} }",
+            "package a:b { world w {} }\npackage c:d { world v {} }",
+            "package a:b;\nworld w { include w; }",
+            "package a:b;\nworld w { import wasi:io/streams; }",
+            "package a:b;\nworld w { import wasi:io/streams@0.2.0; export wasi:io/streams@0.2.0; }",
+            "package a:b;\npackage a:b { interface i {} }",
+            "package wasi:io@0.2.0;\nworld w { import wasi:io/streams@0.2.0; }",
+            "package a:b;\ninterface i { use a:b/i.{t}; type t = u8; }",
+            "package a:b@1.0.0;\nworld w { import a:b/i@2.0.0; }",
+            "\u{0}\u{ffff}",
+        ];
+        for wit in odd {
+            for world in [None, Some("w"), Some("a:b/w")] {
+                // Success or a clean error are both fine; a panic fails the test.
+                let _ = load(&inline(wit, world));
+            }
+        }
+    }
+
+    #[test]
+    fn features_may_be_given_as_lists() {
+        let wit = "package a:b;\nworld w {\n  @unstable(feature = x) import f: func();\n  \
+                   @unstable(feature = y) import g: func();\n}\n";
+        let mut source = inline(wit, None);
+        source.features = vec!["x, y".to_string()];
+        let loaded = load_with_bundle(&source, &no_bundle).unwrap();
+        assert_eq!(loaded.resolve.worlds[loaded.world].imports.len(), 2);
     }
 
     #[test]

@@ -61,10 +61,9 @@ const RUST_KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
     "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
     "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
-    "unsafe", "use", "where", "while",
-    // reserved for future use
-    "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv", "try",
-    "typeof", "unsized", "virtual", "yield",
+    "unsafe", "use", "where", "while", // reserved for future use
+    "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv", "try", "typeof",
+    "unsized", "virtual", "yield",
 ];
 
 /// Rust keywords that cannot be written as raw identifiers (`r#self` is an error), so they get a
@@ -73,40 +72,161 @@ const RUST_NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Go's 25 keywords.
 const GO_KEYWORDS: &[&str] = &[
-    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for",
-    "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return",
-    "select", "struct", "switch", "type", "var",
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
 ];
 
 /// Go's predeclared identifiers: shadowing them is legal but breaks generated code that uses them.
 const GO_PREDECLARED: &[&str] = &[
     // types
-    "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64",
-    "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16",
-    "uint32", "uint64", "uintptr",
+    "any",
+    "bool",
+    "byte",
+    "comparable",
+    "complex64",
+    "complex128",
+    "error",
+    "float32",
+    "float64",
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "rune",
+    "string",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uintptr",
     // constants and the zero value
-    "true", "false", "iota", "nil",
+    "true",
+    "false",
+    "iota",
+    "nil",
     // functions
-    "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max",
-    "min", "new", "panic", "print", "println", "real", "recover",
+    "append",
+    "cap",
+    "clear",
+    "close",
+    "complex",
+    "copy",
+    "delete",
+    "imag",
+    "len",
+    "make",
+    "max",
+    "min",
+    "new",
+    "panic",
+    "print",
+    "println",
+    "real",
+    "recover",
 ];
 
 /// JavaScript reserved words (including strict-mode and module-code ones), names that cannot be
 /// bound in strict mode, and TypeScript's predefined type names.
 const TS_RESERVED: &[&str] = &[
     // ECMAScript reserved words
-    "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
-    "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function",
-    "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this",
-    "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
     // strict-mode reserved words
-    "implements", "interface", "let", "package", "private", "protected", "public", "static",
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
     // not bindable in strict mode
-    "arguments", "eval",
+    "arguments",
+    "eval",
     // TypeScript type names and declaration keywords
-    "any", "bigint", "boolean", "declare", "never", "number", "object", "string", "symbol",
-    "type", "undefined", "unknown", "namespace", "module", "abstract", "readonly", "keyof",
-    "infer", "is", "asserts", "satisfies", "constructor",
+    "any",
+    "bigint",
+    "boolean",
+    "declare",
+    "never",
+    "number",
+    "object",
+    "string",
+    "symbol",
+    "type",
+    "undefined",
+    "unknown",
+    "namespace",
+    "module",
+    "abstract",
+    "readonly",
+    "keyof",
+    "infer",
+    "is",
+    "asserts",
+    "satisfies",
+    "constructor",
 ];
 
 /// Returns whether `name` (already case-converted) collides with a keyword, reserved word or
@@ -176,9 +296,10 @@ impl Scope {
     /// Returns `false` when it was already taken.
     pub fn reserve(&mut self, name: &str) -> bool {
         let bare = name.strip_prefix("r#").unwrap_or(name);
-        let fresh_bare = self.taken.insert(bare.to_string());
-        let fresh_full = self.taken.insert(name.to_string());
-        fresh_bare && fresh_full
+        let was_free = !self.taken.contains(bare) && !self.taken.contains(name);
+        self.taken.insert(bare.to_string());
+        self.taken.insert(name.to_string());
+        was_free
     }
 
     /// Returns whether `name` is taken in this scope.
@@ -291,8 +412,14 @@ mod tests {
         assert_eq!(ident(Language::Rust, "async", Case::Snake), "r#async");
         assert_eq!(ident(Language::Rust, "self-type", Case::Snake), "self_type");
         assert_eq!(ident(Language::Rust, "in", Case::UpperSnake), "IN");
-        assert_eq!(ident(Language::Rust, "get-HTTP-status", Case::Snake), "get_http_status");
-        assert_eq!(ident(Language::Rust, "get-HTTP-status", Case::UpperSnake), "GET_HTTP_STATUS");
+        assert_eq!(
+            ident(Language::Rust, "get-HTTP-status", Case::Snake),
+            "get_http_status"
+        );
+        assert_eq!(
+            ident(Language::Rust, "get-HTTP-status", Case::UpperSnake),
+            "GET_HTTP_STATUS"
+        );
         assert_eq!(ident(Language::Rust, "a-1", Case::UpperCamel), "A1");
     }
 
@@ -310,10 +437,22 @@ mod tests {
 
     #[test]
     fn typescript_escapes_reserved_words() {
-        assert_eq!(ident(Language::TypeScript, "delete", Case::LowerCamel), "delete_");
-        assert_eq!(ident(Language::TypeScript, "number", Case::LowerCamel), "number_");
-        assert_eq!(ident(Language::TypeScript, "class", Case::UpperCamel), "Class");
-        assert_eq!(ident(Language::TypeScript, "my-class", Case::LowerCamel), "myClass");
+        assert_eq!(
+            ident(Language::TypeScript, "delete", Case::LowerCamel),
+            "delete_"
+        );
+        assert_eq!(
+            ident(Language::TypeScript, "number", Case::LowerCamel),
+            "number_"
+        );
+        assert_eq!(
+            ident(Language::TypeScript, "class", Case::UpperCamel),
+            "Class"
+        );
+        assert_eq!(
+            ident(Language::TypeScript, "my-class", Case::LowerCamel),
+            "myClass"
+        );
     }
 
     #[test]
@@ -355,7 +494,10 @@ mod tests {
     }
 
     fn strings(lists: &[&[&str]]) -> Vec<Vec<String>> {
-        lists.iter().map(|l| l.iter().map(|s| s.to_string()).collect()).collect()
+        lists
+            .iter()
+            .map(|l| l.iter().map(|s| s.to_string()).collect())
+            .collect()
     }
 
     #[test]

@@ -12,6 +12,10 @@
 //! * `// world: NAME` selects the world when the entry defines several;
 //! * `// features: a, b` enables only those feature gates (otherwise every gate is enabled).
 //!
+//! Every plan is also compared with an independent oracle: wit-parser's own canonical-ABI signature
+//! (`Resolve::wasm_signature`) and sizes (`SizeAlign`) must agree with the plan's core signature,
+//! parameter area and return area.
+//!
 //! [`KNOWN_FAILURES`] lists functions the planner is known to reject or mis-plan; the test fails
 //! when one of them starts passing, so the list stays honest.
 //!
@@ -20,9 +24,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use knit_bindgen_core::abi::{Abi, dump};
+use knit_bindgen_core::abi::{Abi, Area, FlatType, Plan, dump};
 use knit_bindgen_core::{WitSource, load};
-use wit_parser::{Function, Resolve, WorldId, WorldItem, WorldKey};
+use wit_parser::abi::{AbiVariant, WasmType};
+use wit_parser::{Function, Resolve, SizeAlign, WorldId, WorldItem, WorldKey};
 
 /// `(case, function)` pairs the planner is known to get wrong, each reported to the lead.
 /// `function` is the WIT name as printed by this test (`iface.func` or `func` at world level).
@@ -104,9 +109,18 @@ fn corpus() -> Vec<Case> {
         };
         let (mut world, mut features) = (None, None);
         for file in texts {
-            directives(&std::fs::read_to_string(file).unwrap(), &mut world, &mut features);
+            directives(
+                &std::fs::read_to_string(file).unwrap(),
+                &mut world,
+                &mut features,
+            );
         }
-        cases.push(Case { name, path, world, features });
+        cases.push(Case {
+            name,
+            path,
+            world,
+            features,
+        });
     }
     cases
 }
@@ -122,7 +136,10 @@ enum Direction {
 fn functions(resolve: &Resolve, world: WorldId) -> Vec<(Direction, Option<WorldKey>, &Function)> {
     let world = &resolve.worlds[world];
     let mut out = Vec::new();
-    let sides = [(Direction::Import, &world.imports), (Direction::Export, &world.exports)];
+    let sides = [
+        (Direction::Import, &world.imports),
+        (Direction::Export, &world.exports),
+    ];
     for (direction, items) in sides {
         for (key, item) in items {
             match item {
@@ -143,19 +160,122 @@ fn display_name(resolve: &Resolve, key: Option<&WorldKey>, func: &Function) -> S
     match key {
         Some(WorldKey::Name(name)) => format!("{name}.{}", func.name),
         Some(WorldKey::Interface(id)) => {
-            format!("{}.{}", resolve.interfaces[*id].name.as_deref().unwrap_or("?"), func.name)
+            format!(
+                "{}.{}",
+                resolve.interfaces[*id].name.as_deref().unwrap_or("?"),
+                func.name
+            )
         }
         None => func.name.clone(),
     }
 }
 
-/// Plans one function in the given direction; the error text on failure (including panics).
-fn plan(abi: &Abi<'_>, direction: Direction, key: Option<&WorldKey>, func: &Function) -> Result<(), String> {
+/// wit-parser's view of a function's canonical ABI, used as the oracle.
+struct Oracle<'a> {
+    resolve: &'a Resolve,
+    sizes: SizeAlign,
+}
+
+impl<'a> Oracle<'a> {
+    fn new(resolve: &'a Resolve) -> Self {
+        let mut sizes = SizeAlign::default();
+        sizes.fill(resolve).expect("sizes of a resolved world");
+        Oracle { resolve, sizes }
+    }
+
+    fn flat(types: &[WasmType]) -> Vec<FlatType> {
+        types
+            .iter()
+            .map(|t| match t {
+                WasmType::I32 | WasmType::Pointer | WasmType::Length => FlatType::I32,
+                WasmType::I64 | WasmType::PointerOrI64 => FlatType::I64,
+                WasmType::F32 => FlatType::F32,
+                WasmType::F64 => FlatType::F64,
+            })
+            .collect()
+    }
+
+    fn area_of(&self, types: &[wit_parser::Type]) -> Area {
+        let info = self.sizes.record(types.iter());
+        Area {
+            size: info.size.size_wasm32() as u32,
+            align: info.align.align_wasm32() as u32,
+        }
+    }
+
+    /// Compares an import or export plan with wit-parser's signature and sizes.
+    fn check(&self, plan: &Plan, variant: AbiVariant, func: &Function) -> Result<(), String> {
+        let sig = self.resolve.wasm_signature(variant, func);
+        let mut problems = Vec::new();
+        let (params, results) = (Self::flat(&sig.params), Self::flat(&sig.results));
+        if plan.core_params != params || plan.core_results != results {
+            problems.push(format!(
+                "core signature {:?} -> {:?}, expected {params:?} -> {results:?}",
+                plan.core_params, plan.core_results
+            ));
+        }
+        let param_types: Vec<_> = func.params.iter().map(|p| p.ty).collect();
+        if matches!(variant, AbiVariant::GuestImport) {
+            let expected = sig.indirect_params.then(|| self.area_of(&param_types));
+            if plan.params_area != expected {
+                problems.push(format!(
+                    "params area {:?}, expected {expected:?}",
+                    plan.params_area
+                ));
+            }
+        }
+        let expected = match (sig.retptr, func.result) {
+            (true, Some(ty)) => Some(self.area_of(&[ty])),
+            _ => None,
+        };
+        if plan.return_area != expected {
+            problems.push(format!(
+                "return area {:?}, expected {expected:?}",
+                plan.return_area
+            ));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("; "))
+        }
+    }
+}
+
+/// Plans one function in the given direction and checks the plans against the oracle; the error
+/// text on failure (including panics).
+fn plan(
+    abi: &Abi<'_>,
+    oracle: &Oracle<'_>,
+    direction: Direction,
+    key: Option<&WorldKey>,
+    func: &Function,
+) -> Result<(), String> {
     let result = catch_unwind(AssertUnwindSafe(|| match direction {
-        Direction::Import => abi.import_plan(key, func).map(drop).map_err(|e| e.to_string()),
+        Direction::Import => {
+            let plan = abi.import_plan(key, func).map_err(|e| e.to_string())?;
+            oracle
+                .check(&plan, AbiVariant::GuestImport, func)
+                .map_err(|e| format!("import plan: {e}"))
+        }
         Direction::Export => {
-            abi.export_plan(func).map_err(|e| format!("export plan: {e}"))?;
-            abi.post_return_plan(func).map_err(|e| format!("post-return plan: {e}"))?;
+            let plan = abi
+                .export_plan(func)
+                .map_err(|e| format!("export plan: {e}"))?;
+            oracle
+                .check(&plan, AbiVariant::GuestExport, func)
+                .map_err(|e| format!("export plan: {e}"))?;
+            let post = abi
+                .post_return_plan(func)
+                .map_err(|e| format!("post-return plan: {e}"))?;
+            if let Some(post) = post {
+                if post.core_params != plan.core_results || !post.core_results.is_empty() {
+                    return Err(format!(
+                        "post-return signature {:?} -> {:?} does not take the export's results {:?}",
+                        post.core_params, post.core_results, plan.core_results
+                    ));
+                }
+            }
             Ok(())
         }
     }));
@@ -175,12 +295,13 @@ fn plan(abi: &Abi<'_>, direction: Direction, key: Option<&WorldKey>, func: &Func
 #[test]
 fn every_corpus_function_is_planned() {
     let cases = corpus();
-    assert!(
-        cases.len() >= MIN_CORPUS,
-        "the corpus has {} entries, fewer than {MIN_CORPUS}",
-        cases.len()
-    );
     let mut failures = Vec::new();
+    if cases.len() < MIN_CORPUS {
+        failures.push(format!(
+            "the corpus has {} entries, fewer than {MIN_CORPUS}",
+            cases.len()
+        ));
+    }
     let mut known_seen = Vec::new();
     let (mut planned, mut imports, mut exports) = (0usize, 0usize, 0usize);
     for case in &cases {
@@ -192,11 +313,12 @@ fn every_corpus_function_is_planned() {
             }
         };
         let abi = Abi::new(&loaded.resolve, loaded.world);
+        let oracle = Oracle::new(&loaded.resolve);
         let mut count = 0;
         for (direction, key, func) in functions(&loaded.resolve, loaded.world) {
             let name = display_name(&loaded.resolve, key.as_ref(), func);
             let known = KNOWN_FAILURES.contains(&(case.name.as_str(), name.as_str()));
-            match (plan(&abi, direction, key.as_ref(), func), known) {
+            match (plan(&abi, &oracle, direction, key.as_ref(), func), known) {
                 (Ok(()), false) => {
                     count += 1;
                     match direction {
@@ -222,7 +344,12 @@ fn every_corpus_function_is_planned() {
     for known in &known_seen {
         println!("known failure: {known}");
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// A function chosen for a golden plan dump.
@@ -253,7 +380,7 @@ const GOLDEN: &[Golden] = &[
     Golden {
         file: "variant-mixed-width-import.txt",
         case: "variants-mixed-width",
-        function: "mixed.blob",
+        function: "mixed.swap-blob",
         direction: Direction::Import,
     },
     Golden {
@@ -277,11 +404,21 @@ fn golden_text(golden: &Golden) -> String {
             *direction == golden.direction
                 && display_name(&loaded.resolve, key.as_ref(), func) == golden.function
         })
-        .unwrap_or_else(|| panic!("{}: no {:?} function `{}`", golden.case, golden.direction, golden.function));
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: no {:?} function `{}`",
+                golden.case, golden.direction, golden.function
+            )
+        });
     let resolve = &loaded.resolve;
-    let mut text = format!("# {} {:?} {}\n", golden.case, golden.direction, golden.function);
+    let mut text = format!(
+        "# {} {:?} {}\n",
+        golden.case, golden.direction, golden.function
+    );
     match golden.direction {
-        Direction::Import => text += &dump::dump(resolve, &abi.import_plan(key.as_ref(), func).unwrap()),
+        Direction::Import => {
+            text += &dump::dump(resolve, &abi.import_plan(key.as_ref(), func).unwrap())
+        }
         Direction::Export => {
             text += &dump::dump(resolve, &abi.export_plan(func).unwrap());
             match abi.post_return_plan(func).unwrap() {
@@ -307,6 +444,42 @@ fn golden_plan_dumps() {
         }
         let expected = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("{}: {e} (run with BLESS=1 to create it)", path.display()));
-        pretty_assertions::assert_eq!(expected, actual, "{} is stale (BLESS=1 refreshes it)", golden.file);
+        pretty_assertions::assert_eq!(
+            expected,
+            actual,
+            "{} is stale (BLESS=1 refreshes it)",
+            golden.file
+        );
     }
+}
+
+#[test]
+fn oracle_rejects_a_plan_that_disagrees_with_wit_parser() {
+    let case = corpus()
+        .into_iter()
+        .find(|c| c.name == "flat-limits-boundary")
+        .unwrap();
+    let loaded = load(&case.source()).unwrap();
+    let abi = Abi::new(&loaded.resolve, loaded.world);
+    let oracle = Oracle::new(&loaded.resolve);
+    let (_, key, func) = functions(&loaded.resolve, loaded.world)
+        .into_iter()
+        .find(|(d, _, f)| *d == Direction::Import && f.name == "two-results")
+        .unwrap();
+    let good = abi.import_plan(key.as_ref(), func).unwrap();
+    oracle.check(&good, AbiVariant::GuestImport, func).unwrap();
+    let mut wrong_signature = good.clone();
+    wrong_signature.core_params.push(FlatType::I64);
+    assert!(
+        oracle
+            .check(&wrong_signature, AbiVariant::GuestImport, func)
+            .is_err()
+    );
+    let mut wrong_area = good.clone();
+    wrong_area.return_area = Some(Area { size: 4, align: 4 });
+    assert!(
+        oracle
+            .check(&wrong_area, AbiVariant::GuestImport, func)
+            .is_err()
+    );
 }

@@ -32,6 +32,9 @@ pub use values::*;
 #[cfg(feature = "macros")]
 pub use knit_macros::generate;
 
+#[doc(hidden)]
+pub use alloc::{boxed::Box, string::String, vec::Vec};
+
 /// Re-exports for generated code, so it never depends on the guest's own imports.
 #[doc(hidden)]
 pub mod __private {

@@ -3,16 +3,256 @@
 //! [`generate`] turns a resolved world into one Rust source file that a guest crate includes (through
 //! the `generate!` macro or a file written by `knit bindgen rust`). Every function goes through the
 //! canonical-ABI plan of `knit-bindgen-core`; this crate only renders it as Rust.
+//!
+//! The generated file is laid out as modules: imported interfaces at `ns::pkg::iface`, exported
+//! ones at `exports::ns::pkg::iface`, world-level items at the root, and an `export!` macro that
+//! wires a user's type to every export.
 
+mod emit;
+mod exports;
+mod functions;
 mod options;
+mod paths;
+mod resources;
+mod section;
+mod types;
 
 pub use options::{Options, Ownership, WithOption};
 
+use anyhow::{Result, bail};
 use knit_bindgen_core::Files;
-use wit_parser::{Resolve, WorldId};
+use knit_bindgen_core::abi::Abi;
+use knit_bindgen_core::names::{Case, Language, ident};
+use paths::{ModPath, Paths};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use wit_parser::{Docs, Resolve, WorldId, WorldItem, WorldKey};
+
+/// The version of knit that generated the code, stamped into it and checked against the runtime.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Generates Rust guest bindings for `world`. The result holds one file, `<world>.rs` in snake case.
-pub fn generate(resolve: &Resolve, world: WorldId, options: &Options) -> anyhow::Result<Files> {
-    let _ = (resolve, world, options);
-    anyhow::bail!("the Rust generator is being written")
+pub fn generate(resolve: &Resolve, world: WorldId, options: &Options) -> Result<Files> {
+    let mut generator = Generator::new(resolve, world, options)?;
+    generator.generate()?;
+    let mut source = generator.render();
+    if options.format {
+        source = format_source(&source)?;
+    }
+    let mut files = Files::new();
+    let name = resolve.worlds[world].name.replace('-', "_");
+    files.insert(format!("{name}.rs"), source);
+    Ok(files)
+}
+
+/// Formats Rust source with prettyplease.
+pub fn format_source(source: &str) -> Result<String> {
+    let file = syn::parse_file(source).map_err(|e| anyhow::anyhow!("knit generated Rust that does not parse ({e}); please report this"))?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// State of one generation run.
+pub(crate) struct Generator<'a> {
+    pub resolve: &'a Resolve,
+    pub world: WorldId,
+    pub opts: &'a Options,
+    pub abi: Abi<'a>,
+    pub paths: Paths,
+    /// `with` entries that name types: `ns:pkg/iface/type` → Rust path.
+    pub type_overrides: BTreeMap<String, String>,
+    /// Code of each module, by path.
+    pub modules: BTreeMap<ModPath, String>,
+    /// Everything the `export!` macro must define.
+    pub exports: Vec<exports::ExportFn>,
+    /// Stub implementations (with `stubs`).
+    pub stubs: exports::Stubs,
+}
+
+impl<'a> Generator<'a> {
+    fn new(resolve: &'a Resolve, world: WorldId, opts: &'a Options) -> Result<Self> {
+        let mut paths = Paths::new(resolve, world);
+        let mut type_overrides = BTreeMap::new();
+        let valid = valid_with_keys(resolve, world);
+        for (key, value) in &opts.with {
+            let Some(target) = valid.get(key) else {
+                let list: Vec<&str> = valid.keys().map(String::as_str).collect();
+                bail!("`with` key `{key}` names no interface or type of this world; valid keys are:\n  {}", list.join("\n  "));
+            };
+            if let WithOption::Path(path) = value {
+                match target {
+                    WithTarget::Interface(module) => {
+                        paths.replaced.insert(module.clone(), path.clone());
+                    }
+                    WithTarget::Type => {
+                        type_overrides.insert(key.clone(), path.clone());
+                    }
+                }
+            }
+        }
+        Ok(Generator {
+            resolve,
+            world,
+            opts,
+            abi: Abi::new(resolve, world),
+            paths,
+            type_overrides,
+            modules: BTreeMap::new(),
+            exports: Vec::new(),
+            stubs: exports::Stubs::default(),
+        })
+    }
+
+    /// The runtime crate's path in generated code.
+    pub fn rt(&self) -> &str {
+        self.opts.runtime_path.as_deref().unwrap_or("::knit_rt")
+    }
+
+    /// Appends code to a module.
+    pub fn push(&mut self, module: &[String], code: &str) {
+        self.modules.entry(module.to_vec()).or_default().push_str(code);
+    }
+
+    fn generate(&mut self) -> Result<()> {
+        let world = &self.resolve.worlds[self.world];
+        let imports: Vec<(WorldKey, WorldItem)> = world.imports.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let exports: Vec<(WorldKey, WorldItem)> = world.exports.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        self.modules.insert(Vec::new(), String::new());
+        for (key, item) in &imports {
+            match item {
+                WorldItem::Interface { id, .. } => self.import_interface(key, *id)?,
+                WorldItem::Type { id, .. } => self.type_definition(*id, &[], false),
+                WorldItem::Function(func) => self.import_function(None, func, &[])?,
+            }
+        }
+        let mut root_funcs = Vec::new();
+        for (key, item) in &exports {
+            match item {
+                WorldItem::Interface { id, .. } => self.export_interface(key, *id)?,
+                WorldItem::Function(func) => root_funcs.push(func.clone()),
+                WorldItem::Type { .. } => {}
+            }
+        }
+        if !root_funcs.is_empty() {
+            self.export_world_functions(&root_funcs)?;
+        }
+        Ok(())
+    }
+
+    fn import_interface(&mut self, key: &WorldKey, id: wit_parser::InterfaceId) -> Result<()> {
+        let module = self.paths.import(id).clone();
+        if self.paths.replaced.contains_key(&module) {
+            return Ok(());
+        }
+        let iface = &self.resolve.interfaces[id];
+        let mut head = String::new();
+        push_docs(&mut head, &iface.docs, "//!");
+        self.push(&module, &head);
+        for (_, ty) in &iface.types {
+            self.type_definition(*ty, &module, false);
+        }
+        for (_, func) in &iface.functions {
+            self.import_function(Some(key), func, &module)?;
+        }
+        Ok(())
+    }
+
+    fn render(&self) -> String {
+        let world = &self.resolve.worlds[self.world];
+        let mut out = String::new();
+        let pkg = world.package.map(|p| self.resolve.packages[p].name.to_string()).unwrap_or_default();
+        let _ = writeln!(out, "// Generated by knit {VERSION} from WIT world `{pkg}/{}`. Do not edit.", world.name);
+        let _ = writeln!(out, "{}::__check_version!(\"{VERSION}\");", self.rt());
+        let mut tree = ModuleTree::default();
+        for (path, code) in &self.modules {
+            tree.insert(path, code);
+        }
+        for (path, target) in &self.paths.replaced {
+            let (last, parent) = path.split_last().expect("interface paths are never empty");
+            tree.insert(parent, &format!("pub use {target} as {last};\n"));
+        }
+        let _ = writeln!(out, "#[allow(unused_imports)]\nuse {} as _rt;", self.rt());
+        out.push_str(&tree.code);
+        tree.render_children(&mut out, self.rt());
+        out.push_str(&self.export_macro());
+        out.push_str(&self.stubs_code());
+        out.push_str(&section::custom_section(self));
+        out
+    }
+}
+
+/// What a `with` key refers to.
+enum WithTarget {
+    Interface(ModPath),
+    Type,
+}
+
+/// Every key `with` accepts for this world: interface names (with and without version) and
+/// `interface/type` names.
+fn valid_with_keys(resolve: &Resolve, world: WorldId) -> BTreeMap<String, WithTarget> {
+    let paths = Paths::new(resolve, world);
+    let mut keys = BTreeMap::new();
+    let w = &resolve.worlds[world];
+    for (key, item) in w.imports.iter() {
+        let WorldItem::Interface { id, .. } = item else { continue };
+        let WorldKey::Interface(_) = key else { continue };
+        let name = resolve.name_world_key(key);
+        let module = paths.import(*id).clone();
+        if let Some((unversioned, _)) = name.split_once('@') {
+            keys.insert(unversioned.to_string(), WithTarget::Interface(module.clone()));
+        }
+        for (ty_name, _) in &resolve.interfaces[*id].types {
+            let base = name.split_once('@').map(|(n, _)| n).unwrap_or(&name);
+            keys.insert(format!("{base}/{ty_name}"), WithTarget::Type);
+        }
+        keys.insert(name, WithTarget::Interface(module));
+    }
+    keys
+}
+
+/// Writes WIT docs as Rust doc comments with the given prefix (`///` or `//!`).
+pub(crate) fn push_docs(out: &mut String, docs: &Docs, prefix: &str) {
+    if let Some(text) = &docs.contents {
+        for line in text.trim_end().lines() {
+            let _ = writeln!(out, "{prefix} {}", line.trim_end());
+        }
+    }
+}
+
+/// Rust identifier for a WIT name in the given case.
+pub(crate) fn rust_ident(name: &str, case: Case) -> String {
+    ident(Language::Rust, name, case)
+}
+
+/// Nested `pub mod` blocks built from module paths.
+#[derive(Default)]
+struct ModuleTree {
+    code: String,
+    children: BTreeMap<String, ModuleTree>,
+}
+
+impl ModuleTree {
+    fn insert(&mut self, path: &[String], code: &str) {
+        match path.split_first() {
+            None => self.code.push_str(code),
+            Some((first, rest)) => self.children.entry(first.clone()).or_default().insert(rest, code),
+        }
+    }
+
+    /// Writes each child module: its inner docs first, the runtime alias, its code, its children.
+    fn render_children(&self, out: &mut String, rt: &str) {
+        for (name, child) in &self.children {
+            let _ = writeln!(out, "#[allow(dead_code, unused_imports, unused_unsafe, clippy::all)]");
+            let _ = writeln!(out, "pub mod {name} {{");
+            let (docs, rest): (Vec<&str>, Vec<&str>) = child.code.lines().partition(|l| l.starts_with("//!"));
+            for line in docs {
+                let _ = writeln!(out, "{line}");
+            }
+            let _ = writeln!(out, "use {rt} as _rt;");
+            for line in rest {
+                let _ = writeln!(out, "{line}");
+            }
+            child.render_children(out, rt);
+            let _ = writeln!(out, "}}");
+        }
+    }
 }

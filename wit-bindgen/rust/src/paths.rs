@@ -74,11 +74,6 @@ impl Paths {
         &self.exports[&id]
     }
 
-    /// Whether the world exports interface `id`.
-    pub fn is_exported(&self, id: InterfaceId) -> bool {
-        self.exports.contains_key(&id)
-    }
-
     /// The module that defines type `id` as seen from export code (`exporting`) or import code.
     pub fn type_module(&self, resolve: &Resolve, id: TypeId, exporting: bool) -> ModPath {
         match resolve.types[id].owner {

@@ -140,7 +140,11 @@ mod tests {
         let mut on_disk = BTreeSet::new();
         for dir in std::fs::read_dir(wit_root()).unwrap() {
             let dir = dir.unwrap();
-            assert!(dir.file_type().unwrap().is_dir(), "stray file {:?}", dir.path());
+            assert!(
+                dir.file_type().unwrap().is_dir(),
+                "stray file {:?}",
+                dir.path()
+            );
             for file in std::fs::read_dir(dir.path()).unwrap() {
                 let file = file.unwrap();
                 let dir_name = dir.file_name().into_string().unwrap();
@@ -150,7 +154,11 @@ mod tests {
         }
         let listed: BTreeSet<(String, String)> = PACKAGES
             .iter()
-            .flat_map(|pkg| pkg.files.iter().map(|(f, _)| (pkg.dir.to_string(), f.to_string())))
+            .flat_map(|pkg| {
+                pkg.files
+                    .iter()
+                    .map(|(f, _)| (pkg.dir.to_string(), f.to_string()))
+            })
             .collect();
         assert_eq!(listed, on_disk);
     }
@@ -174,14 +182,26 @@ mod tests {
             assert_eq!(names, sorted, "{}", pkg.name);
             for (file, text) in pkg.files {
                 let header = format!("package {};", pkg.name);
-                assert!(text.starts_with(&header), "{}/{file} lacks `{header}`", pkg.dir);
+                assert!(
+                    text.starts_with(&header),
+                    "{}/{file} lacks `{header}`",
+                    pkg.dir
+                );
             }
         }
     }
 
     #[test]
     fn names_dirs_and_version_agree() {
-        let expected = ["io", "clocks", "random", "filesystem", "sockets", "cli", "http"];
+        let expected = [
+            "io",
+            "clocks",
+            "random",
+            "filesystem",
+            "sockets",
+            "cli",
+            "http",
+        ];
         let dirs: Vec<_> = PACKAGES.iter().map(|p| p.dir).collect();
         assert_eq!(dirs, expected);
         for pkg in PACKAGES {

@@ -46,7 +46,10 @@ fn component_importing_everything(
 fn cli_command_instantiates_against_wasmtime_wasi() -> Result<()> {
     let (resolve, ids) = resolve_all()?;
     let bytes = component_importing_everything(&resolve, &ids, "wasi:cli/command")?;
-    assert_eq!(world_import_names(&resolve, world(&resolve, &ids, "wasi:cli/command")?).len(), 27);
+    assert_eq!(
+        world_import_names(&resolve, world(&resolve, &ids, "wasi:cli/command")?).len(),
+        27
+    );
     instantiate(&bytes, HostApis::Wasi)
 }
 
@@ -108,7 +111,11 @@ fn instantiate_edited(
     let bytes = component_from_world(&resolve, world)?;
     match instantiate(&bytes, apis) {
         Ok(()) => panic!("edited {dir}/{file} still instantiated"),
-        Err(err) => Ok(common::error_chain(&err)),
+        Err(err) => {
+            let text = common::error_chain(&err);
+            eprintln!("edited {dir}/{file}: {text}");
+            Ok(text)
+        }
     }
 }
 

@@ -12,7 +12,9 @@ use std::path::PathBuf;
 use wit_parser::{Resolve, Type, TypeDefKind, TypeOwner, WorldItem, WorldKey};
 
 fn golden_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
 }
 
 /// Compares `actual` with the golden file, or rewrites it when `BLESS=1`.
@@ -25,7 +27,10 @@ fn check_golden(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{path:?}: {e} (run with BLESS=1 to create it)"));
-    assert_eq!(expected, actual, "golden file {name} differs (BLESS=1 refreshes it)");
+    assert_eq!(
+        expected, actual,
+        "golden file {name} differs (BLESS=1 refreshes it)"
+    );
 }
 
 #[test]
@@ -35,7 +40,10 @@ fn every_package_parses_and_resolves_in_order() -> Result<()> {
     for (pkg, id) in PACKAGES.iter().zip(&ids) {
         let name = &resolve.packages[*id].name;
         assert_eq!(name.to_string(), pkg.name);
-        assert_eq!(name.version.as_ref().map(|v| v.to_string()).as_deref(), Some(VERSION));
+        assert_eq!(
+            name.version.as_ref().map(|v| v.to_string()).as_deref(),
+            Some(VERSION)
+        );
     }
     // Nothing was pulled in from anywhere else.
     assert_eq!(resolve.packages.len(), PACKAGES.len());
@@ -129,7 +137,10 @@ fn elaborated_worlds_match_golden() -> Result<()> {
         for (_, world_id) in &resolve.packages[*id].worlds {
             let w = &resolve.worlds[*world_id];
             let pkg = &resolve.packages[w.package.unwrap()].name;
-            out.push_str(&format!("world {}:{}/{}@{}\n", pkg.namespace, pkg.name, w.name, VERSION));
+            out.push_str(&format!(
+                "world {}:{}/{}@{}\n",
+                pkg.namespace, pkg.name, w.name, VERSION
+            ));
             for (dir, items) in [("import", &w.imports), ("export", &w.exports)] {
                 for (key, item) in items {
                     out.push_str(&format!("  {dir} {}\n", describe(&resolve, key, item)));

@@ -14,7 +14,11 @@ use wit_parser::{PackageId, Resolve, SourceMap, WorldId};
 
 /// Parses one package (all its files together) and pushes it into `resolve`.
 pub fn push_package(resolve: &mut Resolve, pkg: &Package) -> Result<PackageId> {
-    push_files(resolve, pkg.dir, pkg.files.iter().map(|(f, t)| (*f, t.to_string())))
+    push_files(
+        resolve,
+        pkg.dir,
+        pkg.files.iter().map(|(f, t)| (*f, t.to_string())),
+    )
 }
 
 /// Like [`push_package`], for files given as owned text (e.g. an edited copy).
@@ -120,13 +124,20 @@ pub struct Host {
 
 impl Host {
     fn new() -> Self {
-        Host { table: ResourceTable::new(), wasi: WasiCtx::builder().build(), http: WasiHttpCtx::new() }
+        Host {
+            table: ResourceTable::new(),
+            wasi: WasiCtx::builder().build(),
+            http: WasiHttpCtx::new(),
+        }
     }
 }
 
 impl WasiView for Host {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 

@@ -1,0 +1,161 @@
+//! Error snapshots: each failing composition's full message is compared with
+//! `tests/errors/<case>.txt`. Run with `BLESS=1` to refresh the files.
+
+mod common;
+
+use common::dummy;
+use common::fixtures::*;
+use knit_composer::{ComposeError, Composition, ErrorKind, Input, compose_wac};
+use std::path::Path;
+
+fn snapshot(case: &str, error: ComposeError) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/errors")
+        .join(format!("{case}.txt"));
+    let actual = format!("{error}\n");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {}; run with BLESS=1", path.display()));
+    pretty_assertions::assert_eq!(expected, actual);
+}
+
+const GEO_OK: &str = "package test:g; interface geo {
+    record point { x: u32, y: u32 }
+    record shape { name: string, corner: point }
+    area: func(s: shape) -> u32;
+}";
+
+const GEO_BAD: &str = "package test:g; interface geo {
+    record point { x: u32, y: string }
+    record shape { name: string, corner: point }
+    area: func(s: shape) -> u32;
+}";
+
+#[test]
+fn type_mismatch_deep_in_a_record() {
+    let root = dummy(
+        &[GEO_OK, "package test:app; world app { import test:g/geo; export run: func(); }"],
+        "app",
+    );
+    let plug = dummy(
+        &[GEO_BAD, "package test:gimpl; world gimpl { export test:g/geo; }"],
+        "gimpl",
+    );
+    let error = Composition::plug(Input::new("app", root), vec![Input::new("geo", plug)])
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::TypeMismatch);
+    snapshot("type-mismatch", error);
+}
+
+#[test]
+fn ambiguous_providers() {
+    let error = Composition::plug(
+        Input::new("a", chain_a()),
+        vec![
+            Input::new("b", chain_b()),
+            Input::new("b-copy", chain_b()),
+            Input::new("c", chain_c()),
+        ],
+    )
+    .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::AmbiguousProvider);
+    snapshot("ambiguous", error);
+}
+
+#[test]
+fn cycle_is_reported_as_a_path() {
+    let ifaces = "package test:cy; interface a { f: func(); } interface b { g: func(); } interface c { h: func(); }";
+    let first = dummy(
+        &[ifaces, "package test:one; world one { import test:cy/b; export test:cy/a; }"],
+        "one",
+    );
+    let second = dummy(
+        &[ifaces, "package test:two; world two { import test:cy/c; export test:cy/b; }"],
+        "two",
+    );
+    let third = dummy(
+        &[ifaces, "package test:three; world three { import test:cy/a; export test:cy/c; }"],
+        "three",
+    );
+    let error = Composition::plug(
+        Input::new("one", first),
+        vec![Input::new("two", second), Input::new("three", third)],
+    )
+    .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Cycle);
+    snapshot("cycle", error);
+}
+
+#[test]
+fn core_module_is_not_a_component() {
+    let module = wat::parse_str("(module)").unwrap();
+    let error = Composition::plug(Input::new("core", module), vec![]).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::BadComponent);
+    snapshot("not-a-component", error);
+}
+
+fn wac(script: &str) -> ComposeError {
+    let deps = [("test:a", chain_a()), ("test:b", chain_b()), ("test:c", chain_c())];
+    compose_wac("script.wac", script, &mut |name| {
+        deps.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, bytes)| Input::new(*n, bytes.clone()))
+    })
+    .unwrap_err()
+}
+
+#[test]
+fn wac_missing_export() {
+    let error = wac("package test:x;\nlet c = new test:c {};\nexport c.nothing;\n");
+    assert_eq!(error.kind(), ErrorKind::MissingExport);
+    snapshot("wac-missing-export", error);
+}
+
+#[test]
+fn wac_missing_argument() {
+    let error = wac("package test:x;\nlet b = new test:b {};\n");
+    assert_eq!(error.kind(), ErrorKind::MissingExport);
+    snapshot("wac-missing-argument", error);
+}
+
+#[test]
+fn wac_syntax_error() {
+    let error = wac("package test:x;\nlet c = new test:c { a b };\n");
+    assert_eq!(error.kind(), ErrorKind::Script);
+    snapshot("wac-syntax", error);
+}
+
+#[test]
+fn wac_unknown_package() {
+    let error = wac("package test:x;\nlet z = new test:zzz {};\n");
+    assert_eq!(error.kind(), ErrorKind::Script);
+    snapshot("wac-unknown-package", error);
+}
+
+#[test]
+fn wac_type_mismatch() {
+    let root = dummy(
+        &[GEO_OK, "package test:app; world app { import test:g/geo; export run: func(); }"],
+        "app",
+    );
+    let plug = dummy(
+        &[GEO_BAD, "package test:gimpl; world gimpl { export test:g/geo; }"],
+        "gimpl",
+    );
+    let deps = [("test:app", root), ("test:gimpl", plug)];
+    let error = compose_wac(
+        "script.wac",
+        "package test:x;\nlet g = new test:gimpl {};\nlet app = new test:app { geo: g.geo };\n",
+        &mut |name| {
+            deps.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(n, bytes)| Input::new(*n, bytes.clone()))
+        },
+    )
+    .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::TypeMismatch);
+    snapshot("wac-type-mismatch", error);
+}

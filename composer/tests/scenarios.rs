@@ -1,0 +1,154 @@
+//! Composition scenarios: each result is run in wasmtime and its value checked.
+
+mod common;
+
+use common::fixtures::*;
+use common::{call_u32, call_u32_with, export_names, import_names};
+use knit_composer::{Composition, Input, Sharing};
+
+fn input(name: &str, bytes: Vec<u8>) -> Input {
+    Input::new(name, bytes)
+}
+
+#[test]
+fn chain_of_three() {
+    let composed = Composition::plug(
+        input("a", chain_a()),
+        vec![input("b", chain_b()), input("c", chain_c())],
+    )
+    .unwrap();
+    assert_eq!(call_u32(&composed.bytes, "test:a/run", "run").unwrap(), 26);
+    assert!(import_names(&composed.bytes).is_empty());
+    assert_eq!(export_names(&composed.bytes), ["test:a/run"]);
+    assert!(
+        composed
+            .explanation
+            .contains("import test:c/get: satisfied by `c` export `test:c/get` (exact name)"),
+        "{}",
+        composed.explanation
+    );
+}
+
+#[test]
+fn diamond_shares_one_instance() {
+    let plugs = || {
+        vec![
+            input("left", diamond_side("left")),
+            input("right", diamond_side("right")),
+            input("s", diamond_shared()),
+        ]
+    };
+    let shared = Composition::plug(input("top", diamond_top()), plugs()).unwrap();
+    // One counter: left sees 1, right sees 2.
+    assert_eq!(call_u32(&shared.bytes, "test:top/run", "run").unwrap(), 12);
+
+    let separate = Composition::new()
+        .sharing(Sharing::PerConsumer)
+        .compose(input("top", diamond_top()), plugs())
+        .unwrap();
+    // A counter each: both see 1.
+    assert_eq!(call_u32(&separate.bytes, "test:top/run", "run").unwrap(), 11);
+    assert!(separate.explanation.contains("instance `s#2` of `s`"), "{}", separate.explanation);
+}
+
+#[test]
+fn plug_imports_satisfied_by_another_plug() {
+    let composed = Composition::plug(
+        input("root", plugged_root()),
+        vec![input("py", plug_y()), input("px", plug_x())],
+    )
+    .unwrap();
+    assert_eq!(call_u32(&composed.bytes, "test:proot/run", "run").unwrap(), 115);
+}
+
+#[test]
+fn version_bridging_prefers_a_newer_exporter() {
+    let composed = Composition::plug(
+        input("root", versioned_consumer()),
+        vec![
+            input("old", versioned_provider("0.2.1", 1)),
+            input("new", versioned_provider("0.2.6", 42)),
+        ],
+    )
+    .unwrap();
+    assert_eq!(call_u32(&composed.bytes, "test:vroot/run", "run").unwrap(), 1042);
+    assert!(
+        composed.explanation.contains(
+            "import test:v/api@0.2.3: satisfied by `new` export `test:v/api@0.2.6` (version-bridged 0.2.3 -> 0.2.6)"
+        ),
+        "{}",
+        composed.explanation
+    );
+    assert!(composed.explanation.contains("plug `old` is unused"));
+}
+
+#[test]
+fn version_bridging_accepts_an_older_exporter_when_alone() {
+    let composed = Composition::plug(
+        input("root", versioned_consumer()),
+        vec![input("old", versioned_provider("0.2.1", 1))],
+    )
+    .unwrap();
+    assert_eq!(call_u32(&composed.bytes, "test:vroot/run", "run").unwrap(), 1001);
+}
+
+#[test]
+fn shared_host_imports_are_merged() {
+    let composed =
+        Composition::plug(input("root", host_root()), vec![input("pk", host_plug())]).unwrap();
+    assert_eq!(import_names(&composed.bytes), ["test:h/host"]);
+    let value = call_u32_with(&composed.bytes, "test:hroot/run", "run", |linker| {
+        let mut host = linker.instance("test:h/host")?;
+        host.func_wrap("value", |_, ()| Ok((7u32,)))?;
+        host.func_wrap("scale", |_, ()| Ok((3u32,)))?;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(value, 3007);
+    assert!(
+        composed
+            .explanation
+            .contains("left for the host as import `test:h/host` (merged with `root`)"),
+        "{}",
+        composed.explanation
+    );
+}
+
+#[test]
+fn dot_graph_shows_every_edge() {
+    let composed = Composition::plug(
+        input("a", chain_a()),
+        vec![input("b", chain_b()), input("c", chain_c())],
+    )
+    .unwrap();
+    assert_eq!(composed.dot.matches(" -> ").count(), 3, "{}", composed.dot);
+}
+
+#[test]
+fn permuted_plug_order_gives_identical_bytes() {
+    let plugs = [
+        ("left", diamond_side("left")),
+        ("right", diamond_side("right")),
+        ("s", diamond_shared()),
+    ];
+    let orders = [[0, 1, 2], [2, 1, 0], [1, 2, 0], [2, 0, 1]];
+    let outputs: Vec<Vec<u8>> = orders
+        .iter()
+        .map(|order| {
+            let plugs = order
+                .iter()
+                .map(|&i| input(plugs[i].0, plugs[i].1.clone()))
+                .collect();
+            Composition::plug(input("top", diamond_top()), plugs)
+                .unwrap()
+                .bytes
+        })
+        .collect();
+    for output in &outputs[1..] {
+        assert!(output == &outputs[0], "output depends on the plug order");
+    }
+    // Host-import merging is order independent too.
+    let a = Composition::plug(input("root", host_root()), vec![input("pk", host_plug())]).unwrap();
+    let b = Composition::plug(input("root", host_root()), vec![input("pk", host_plug())]).unwrap();
+    assert_eq!(a.bytes, b.bytes);
+}

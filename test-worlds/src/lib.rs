@@ -1,0 +1,119 @@
+//! Support for knit's runtime scenarios.
+//!
+//! Each scenario lives in `test-worlds/scenarios/<name>/`: a `test.wit`, and a guest per language
+//! that takes part (`rust/` for now). [`build_rust_guests`] builds every Rust guest with one cargo
+//! invocation into a shared target directory, and [`Host`] runs a component in wasmtime with WASI
+//! and captured output, so a test can call exports and serve imports.
+
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use wasmtime::component::{Component, Linker, ResourceTable};
+use wasmtime::{Engine, Store};
+use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
+use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+
+/// The folder holding every scenario.
+pub fn scenarios_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+/// Where guests are built: `$KNIT_GUEST_TARGET_DIR`, else `guests/` beside the host target dir.
+pub fn guest_target_dir() -> PathBuf {
+    if let Ok(dir) = std::env::var("KNIT_GUEST_TARGET_DIR") {
+        return PathBuf::from(dir);
+    }
+    match std::env::var("CARGO_TARGET_DIR") {
+        Ok(dir) => PathBuf::from(dir).join("knit-guests"),
+        Err(_) => Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/knit-guests"),
+    }
+}
+
+/// Builds every Rust guest once (later calls reuse the result) and returns the folder of `.wasm`
+/// components.
+pub fn build_rust_guests() -> Result<PathBuf> {
+    static BUILT: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let target = guest_target_dir();
+            let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+                .arg("build")
+                .arg("--target=wasm32-wasip2")
+                .arg("--manifest-path")
+                .arg(scenarios_dir().join("Cargo.toml"))
+                .env("CARGO_TARGET_DIR", &target)
+                .env_remove("RUSTFLAGS")
+                .output()
+                .map_err(|e| format!("cannot run cargo: {e}"))?;
+            if !output.status.success() {
+                return Err(format!("building the Rust guests failed:\n{}", String::from_utf8_lossy(&output.stderr)));
+            }
+            Ok(target.join("wasm32-wasip2/debug"))
+        })
+        .clone()
+        .map_err(|e| anyhow::anyhow!(e))
+}
+
+/// The built Rust guest of `scenario`.
+pub fn rust_guest(scenario: &str) -> Result<PathBuf> {
+    let path = build_rust_guests()?.join(format!("{}_rust.wasm", scenario.replace('-', "_")));
+    if !path.exists() {
+        bail!("no Rust guest was built for scenario `{scenario}` (expected {})", path.display());
+    }
+    Ok(path)
+}
+
+/// The shared engine (compiling is the slow part; one engine lets wasmtime reuse work).
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(Engine::default)
+}
+
+/// Per-store state: WASI plus whatever the scenario's host records.
+pub struct HostState {
+    wasi: WasiCtx,
+    table: ResourceTable,
+    /// Messages the guest sent to the host's log imports.
+    pub log: Vec<String>,
+    stdout: MemoryOutputPipe,
+}
+
+impl WasiView for HostState {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+    }
+}
+
+impl HostState {
+    /// What the guest printed to stdout so far.
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.stdout.contents()).into_owned()
+    }
+}
+
+/// A component ready to instantiate, with WASI in its linker.
+pub struct Host {
+    /// The store.
+    pub store: Store<HostState>,
+    /// The linker; scenarios add their own imports before instantiating.
+    pub linker: Linker<HostState>,
+    /// The compiled component.
+    pub component: Component,
+}
+
+impl Host {
+    /// Loads the component at `path` with WASI available and stdout captured.
+    pub fn new(path: &Path) -> Result<Host> {
+        let engine = engine();
+        let component = Component::from_file(engine, path)
+            .map_err(anyhow::Error::from)
+            .with_context(|| format!("loading {}", path.display()))?;
+        let mut linker = Linker::new(engine);
+        wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
+        let stdout = MemoryOutputPipe::new(1 << 20);
+        let wasi = WasiCtx::builder().stdout(stdout.clone()).build();
+        let state = HostState { wasi, table: ResourceTable::new(), log: Vec::new(), stdout };
+        Ok(Host { store: Store::new(engine, state), linker, component })
+    }
+}

@@ -1,0 +1,529 @@
+//! Renders canonical-ABI plans as Rust statements.
+//!
+//! Pure operations (constants, casts, struct literals) are returned as expressions; anything that
+//! reads memory, calls out or takes ownership is bound to a fresh `let` at once, so it runs exactly
+//! once and in plan order.
+
+use crate::Generator;
+use crate::types::Position;
+use knit_bindgen_core::abi::{
+    Emitter, FlatType, HandleKind, Instr, LowerMode, MemKind, PlanKind, ResourceOrigin, Scalar,
+};
+use knit_bindgen_core::names::{Case, Language, Scope};
+use std::fmt::Write;
+use wit_parser::{Type, TypeDefKind, TypeId};
+
+/// How `CallUser` reaches the user's code in an export.
+pub enum UserCall {
+    /// Not an export.
+    None,
+    /// A free function or static: `path(args)`.
+    Function(String),
+    /// A method: `path(self.get::<T>(), args)`.
+    Method(String),
+    /// A constructor: `Handle::new(T::new(args))`.
+    Constructor {
+        /// The exported resource's handle type.
+        handle: String,
+        /// The user's constructor.
+        user: String,
+    },
+}
+
+/// A rendered nested block.
+pub struct RustBlock {
+    params: Vec<String>,
+    code: String,
+    results: Vec<String>,
+}
+
+/// Renders one plan.
+pub struct RustEmitter<'g, 'a> {
+    g: &'g Generator<'a>,
+    module: &'g [String],
+    exporting: bool,
+    kind: PlanKind,
+    args: Vec<String>,
+    call: UserCall,
+    scope: Scope,
+    bufs: Vec<String>,
+    /// Declarations the body needs first (areas, cleanup list).
+    pub prelude: String,
+    /// The value the function returns, once `Return` ran.
+    pub result: Option<String>,
+    uses_cleanup: bool,
+    /// Parameter names of the blocks being rendered, innermost last.
+    pending: Vec<Vec<String>>,
+}
+
+impl<'g, 'a> RustEmitter<'g, 'a> {
+    /// A renderer for a plan of `kind` inside `module`; `args` name the function's arguments.
+    pub fn new(
+        g: &'g Generator<'a>,
+        module: &'g [String],
+        kind: PlanKind,
+        args: Vec<String>,
+        call: UserCall,
+    ) -> Self {
+        let mut scope = Scope::new(Language::Rust);
+        for arg in &args {
+            scope.reserve(arg);
+        }
+        for reserved in ["self", "T", "_rt", "cleanup", "ret_area", "params_area", "RET_AREA", "knit_import"] {
+            scope.reserve(reserved);
+        }
+        RustEmitter {
+            g,
+            module,
+            exporting: kind != PlanKind::Import,
+            kind,
+            args,
+            call,
+            scope,
+            bufs: vec![String::new()],
+            prelude: String::new(),
+            result: None,
+            uses_cleanup: false,
+            pending: Vec::new(),
+        }
+    }
+
+    /// The rendered body statements (without prelude or result).
+    pub fn body(&mut self) -> String {
+        if self.uses_cleanup {
+            self.prelude.push_str("let mut cleanup = _rt::Cleanup::new();\n");
+        }
+        std::mem::take(&mut self.bufs[0])
+    }
+
+    fn out(&mut self) -> &mut String {
+        self.bufs.last_mut().expect("a buffer is open")
+    }
+
+    fn fresh(&mut self, base: &str) -> String {
+        self.scope.fresh(base)
+    }
+
+    /// Binds `expr` to a fresh local and returns its name.
+    fn bind(&mut self, base: &str, expr: &str) -> String {
+        let name = self.fresh(base);
+        let _ = writeln!(self.out(), "let {name} = {expr};");
+        name
+    }
+
+    fn borrow_mode(&self) -> bool {
+        self.kind == PlanKind::Import
+    }
+
+    fn type_path(&self, id: TypeId) -> String {
+        self.g.type_path(id, self.module, self.exporting)
+    }
+
+    fn elem_ty(&self, ty: &Type) -> String {
+        self.g.ty(ty, self.module, self.exporting, Position::Owned)
+    }
+
+    /// Case `index` of a variant-like type as a pattern or constructor, with `payload` inside.
+    fn case(&self, ty: TypeId, index: usize, payload: Option<&str>) -> String {
+        let resolve = self.g.resolve;
+        let head = match &resolve.types[ty].kind {
+            TypeDefKind::Option(_) => ["None", "Some"][index].to_string(),
+            TypeDefKind::Result(_) => ["Ok", "Err"][index].to_string(),
+            TypeDefKind::Variant(v) => {
+                format!("{}::{}", self.type_path(ty), crate::rust_ident(&v.cases[index].name, Case::UpperCamel))
+            }
+            other => unreachable!("not a variant: {other:?}"),
+        };
+        let has_payload = knit_bindgen_core::abi::case_payload(resolve, ty, index).is_some();
+        match (&resolve.types[ty].kind, payload) {
+            (_, Some(p)) => format!("{head}({p})"),
+            (TypeDefKind::Result(_), None) if !has_payload => format!("{head}(())"),
+            _ => head,
+        }
+    }
+
+    fn case_pattern(&self, ty: TypeId, index: usize, param: Option<&str>) -> String {
+        let has_payload = knit_bindgen_core::abi::case_payload(self.g.resolve, ty, index).is_some();
+        match (&self.g.resolve.types[ty].kind, param) {
+            (TypeDefKind::Result(_), None) if !has_payload => {
+                self.case(ty, index, Some("_"))
+            }
+            _ => self.case(ty, index, param),
+        }
+    }
+
+    fn case_count(&self, ty: TypeId) -> usize {
+        match &self.g.resolve.types[ty].kind {
+            TypeDefKind::Variant(v) => v.cases.len(),
+            _ => 2,
+        }
+    }
+
+    fn field_names(&self, ty: TypeId) -> Vec<String> {
+        match &self.g.resolve.types[ty].kind {
+            TypeDefKind::Record(r) => r.fields.iter().map(|f| crate::rust_ident(&f.name, Case::Snake)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn flags_repr(&self, ty: TypeId) -> &'static str {
+        match &self.g.resolve.types[ty].kind {
+            TypeDefKind::Flags(f) if f.flags.len() <= 8 => "u8",
+            TypeDefKind::Flags(f) if f.flags.len() <= 16 => "u16",
+            _ => "u32",
+        }
+    }
+
+    fn addr(base: &str, offset: u32) -> String {
+        if offset == 0 { format!("({base} as u32 as usize)") } else { format!("({base} as u32 as usize + {offset})") }
+    }
+
+    fn emit_import_call(&mut self, module: &str, name: &str, params: &[FlatType], results: &[FlatType], ops: &[String]) -> Vec<String> {
+        let sig: Vec<String> = params.iter().map(|p| format!("_: {}", p.wasm_name())).collect();
+        let ret = results.first().map(|r| format!(" -> {}", r.wasm_name())).unwrap_or_default();
+        let _ = write!(
+            self.out(),
+            "#[cfg(target_arch = \"wasm32\")]\n#[link(wasm_import_module = {module:?})]\nunsafe extern \"C\" {{\n    #[link_name = {name:?}]\n    fn knit_import({sig}){ret};\n}}\n#[cfg(not(target_arch = \"wasm32\"))]\nunsafe extern \"C\" fn knit_import({sig}){ret} {{\n    unreachable!(\"WIT imports are only available on wasm32\")\n}}\n",
+            sig = sig.join(", ")
+        );
+        let call = format!("knit_import({})", ops.join(", "));
+        if results.is_empty() {
+            let _ = writeln!(self.out(), "{call};");
+            Vec::new()
+        } else {
+            vec![self.bind("ret", &call)]
+        }
+    }
+
+    fn call_user(&mut self, ops: &[String], results: usize) -> Vec<String> {
+        let call = match &self.call {
+            UserCall::None => unreachable!("CallUser appears only in export plans"),
+            UserCall::Function(path) => format!("{path}({})", ops.join(", ")),
+            UserCall::Method(path) => {
+                let mut args = vec![format!("{}.get::<T>()", ops[0])];
+                args.extend(ops[1..].iter().cloned());
+                format!("{path}({})", args.join(", "))
+            }
+            UserCall::Constructor { handle, user } => format!("{handle}::new({user}({}))", ops.join(", ")),
+        };
+        if results == 0 {
+            let _ = writeln!(self.out(), "{call};");
+            Vec::new()
+        } else {
+            vec![self.bind("result", &call)]
+        }
+    }
+}
+
+fn bitcast(from: FlatType, to: FlatType, op: &str) -> String {
+    use FlatType::*;
+    match (from, to) {
+        (F32, I32) => format!("({op}).to_bits() as i32"),
+        (I32, F32) => format!("f32::from_bits({op} as u32)"),
+        (I32, I64) => format!("i64::from({op} as u32)"),
+        (I64, I32) => format!("({op} as i32)"),
+        (F32, I64) => format!("i64::from(({op}).to_bits())"),
+        (I64, F32) => format!("f32::from_bits({op} as u32)"),
+        (F64, I64) => format!("({op}).to_bits() as i64"),
+        (I64, F64) => format!("f64::from_bits({op} as u64)"),
+        (a, b) if a == b => op.to_string(),
+        (a, b) => unreachable!("no bitcast from {a:?} to {b:?}"),
+    }
+}
+
+fn load(kind: MemKind, addr: &str) -> String {
+    match kind {
+        MemKind::U8 => format!("i32::from(*({addr} as *const u8))"),
+        MemKind::S8 => format!("i32::from(*({addr} as *const i8))"),
+        MemKind::U16 => format!("i32::from(*({addr} as *const u16))"),
+        MemKind::S16 => format!("i32::from(*({addr} as *const i16))"),
+        MemKind::I32 => format!("*({addr} as *const i32)"),
+        MemKind::I64 => format!("*({addr} as *const i64)"),
+        MemKind::F32 => format!("*({addr} as *const f32)"),
+        MemKind::F64 => format!("*({addr} as *const f64)"),
+    }
+}
+
+fn store(kind: MemKind, addr: &str, value: &str) -> String {
+    match kind {
+        MemKind::U8 | MemKind::S8 => format!("*({addr} as *mut u8) = ({value}) as u8;"),
+        MemKind::U16 | MemKind::S16 => format!("*({addr} as *mut u16) = ({value}) as u16;"),
+        MemKind::I32 => format!("*({addr} as *mut i32) = {value};"),
+        MemKind::I64 => format!("*({addr} as *mut i64) = {value};"),
+        MemKind::F32 => format!("*({addr} as *mut f32) = {value};"),
+        MemKind::F64 => format!("*({addr} as *mut f64) = {value};"),
+    }
+}
+
+impl Emitter for RustEmitter<'_, '_> {
+    type Block = RustBlock;
+
+    fn begin_block(&mut self, params: usize) -> Vec<String> {
+        self.bufs.push(String::new());
+        let names: Vec<String> = (0..params).map(|i| self.fresh(if i == 0 { "e" } else { "addr" })).collect();
+        self.pending.push(names.clone());
+        names
+    }
+
+    fn end_block(&mut self, results: Vec<String>) -> RustBlock {
+        let code = self.bufs.pop().expect("a block is open");
+        let params = self.pending.pop().expect("blocks are balanced");
+        RustBlock { params, code, results }
+    }
+
+    fn emit(&mut self, instr: &Instr, ops: Vec<String>, mut blocks: Vec<RustBlock>) -> Vec<String> {
+        let op = |i: usize| ops[i].clone();
+        match instr {
+            Instr::Arg { index } => vec![self.args[*index].clone()],
+            Instr::LocalSet { local } => {
+                let _ = writeln!(self.out(), "let l{} = {};", local.0, op(0));
+                vec![]
+            }
+            Instr::LocalGet { local } => vec![format!("l{}", local.0)],
+            Instr::ConstI32 { value } => vec![format!("{value}i32")],
+            Instr::ConstZero { ty } => vec![match ty {
+                FlatType::I32 => "0i32",
+                FlatType::I64 => "0i64",
+                FlatType::F32 => "0.0f32",
+                FlatType::F64 => "0.0f64",
+            }
+            .to_string()],
+            Instr::Bitcast { from, to } => vec![bitcast(*from, *to, &op(0))],
+            Instr::Load { kind, offset } => {
+                let value = load(*kind, &Self::addr(&op(0), *offset));
+                vec![self.bind("v", &value)]
+            }
+            Instr::Store { kind, offset } => {
+                let line = store(*kind, &Self::addr(&op(1), *offset), &op(0));
+                let _ = writeln!(self.out(), "{line}");
+                vec![]
+            }
+            Instr::LowerScalar { ty } => vec![match ty {
+                Scalar::U64 | Scalar::S64 => format!("_rt::as_i64({})", op(0)),
+                Scalar::F32 => format!("_rt::as_f32({})", op(0)),
+                Scalar::F64 => format!("_rt::as_f64({})", op(0)),
+                _ => format!("_rt::as_i32({})", op(0)),
+            }],
+            Instr::LiftScalar { ty } => vec![match ty {
+                Scalar::Bool => format!("({} != 0)", op(0)),
+                Scalar::U8 => format!("({} as u8)", op(0)),
+                Scalar::S8 => format!("({} as i8)", op(0)),
+                Scalar::U16 => format!("({} as u16)", op(0)),
+                Scalar::S16 => format!("({} as i16)", op(0)),
+                Scalar::U32 => format!("({} as u32)", op(0)),
+                Scalar::U64 => format!("({} as u64)", op(0)),
+                Scalar::S32 | Scalar::S64 | Scalar::F32 | Scalar::F64 => op(0),
+                Scalar::Char => format!("_rt::char_lift({})", op(0)),
+            }],
+            Instr::RecordLower { ty, .. } => {
+                let names = self.field_names(*ty);
+                let locals: Vec<String> = names.iter().map(|_| self.fresh("f")).collect();
+                let fields: Vec<String> = names.iter().zip(&locals).map(|(n, l)| format!("{n}: {l}")).collect();
+                let amp = if self.borrow_mode() { "&" } else { "" };
+                let path = self.type_path(*ty);
+                let _ = writeln!(self.out(), "let {path} {{ {} }} = {amp}({});", fields.join(", "), op(0));
+                locals
+            }
+            Instr::RecordLift { ty, .. } => {
+                let names = self.field_names(*ty);
+                let fields: Vec<String> = names.iter().zip(&ops).map(|(n, v)| format!("{n}: {v}")).collect();
+                vec![format!("{} {{ {} }}", self.type_path(*ty), fields.join(", "))]
+            }
+            Instr::TupleLower { arity, .. } => {
+                let locals: Vec<String> = (0..*arity).map(|_| self.fresh("t")).collect();
+                let amp = if self.borrow_mode() { "&" } else { "" };
+                let _ = writeln!(self.out(), "let ({},) = {amp}({});", locals.join(", "), op(0));
+                locals
+            }
+            Instr::TupleLift { .. } => vec![format!("({},)", ops.join(", "))],
+            Instr::FlagsLower { .. } => vec![format!("(({}).bits() as i32)", op(0))],
+            Instr::FlagsLift { ty } => {
+                vec![format!("{}::from_bits_truncate({} as {})", self.type_path(*ty), op(0), self.flags_repr(*ty))]
+            }
+            Instr::EnumLower { ty } => {
+                let TypeDefKind::Enum(e) = &self.g.resolve.types[*ty].kind else { unreachable!() };
+                let path = self.type_path(*ty);
+                let arms: Vec<String> = e
+                    .cases
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{path}::{} => {i}i32", crate::rust_ident(&c.name, Case::UpperCamel)))
+                    .collect();
+                vec![format!("match {} {{ {} }}", op(0), arms.join(", "))]
+            }
+            Instr::EnumLift { ty } => {
+                let TypeDefKind::Enum(e) = &self.g.resolve.types[*ty].kind else { unreachable!() };
+                let path = self.type_path(*ty);
+                let arms: Vec<String> = e
+                    .cases
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{i} => {path}::{}", crate::rust_ident(&c.name, Case::UpperCamel)))
+                    .collect();
+                let expr = format!("match {} {{ {}, _ => _rt::invalid_discriminant() }}", op(0), arms.join(", "));
+                vec![self.bind("en", &expr)]
+            }
+            Instr::VariantLower { ty, results, .. } => {
+                let amp = if self.borrow_mode() { "&" } else { "" };
+                let names: Vec<String> = (0..*results).map(|_| self.fresh("p")).collect();
+                let mut text = match names.len() {
+                    0 => String::new(),
+                    1 => format!("let {} = ", names[0]),
+                    _ => format!("let ({}) = ", names.join(", ")),
+                };
+                let _ = writeln!(text, "match {amp}({}) {{", op(0));
+                for (index, block) in blocks.iter().enumerate() {
+                    let pattern = self.case_pattern(*ty, index, block.params.first().map(String::as_str));
+                    let value = match block.results.len() {
+                        0 => String::new(),
+                        1 => block.results[0].clone(),
+                        _ => format!("({})", block.results.join(", ")),
+                    };
+                    let _ = writeln!(text, "{pattern} => {{\n{}{value}\n}}", block.code);
+                }
+                text.push_str(if names.is_empty() { "}\n" } else { "};\n" });
+                self.out().push_str(&text);
+                names
+            }
+            Instr::VariantLift { ty, .. } => {
+                let mut text = format!("match {} {{\n", op(0));
+                for (index, block) in blocks.iter().enumerate() {
+                    let value = self.case(*ty, index, block.results.first().map(String::as_str));
+                    let _ = writeln!(text, "{index} => {{\n{}{value}\n}}", block.code);
+                }
+                text.push_str("_ => _rt::invalid_discriminant(),\n}");
+                vec![self.bind("var", &text)]
+            }
+            Instr::VariantBranch { ty, .. } => {
+                let _ = self.case_count(*ty);
+                let mut text = format!("match {} {{\n", op(0));
+                for (index, block) in blocks.iter().enumerate() {
+                    let _ = writeln!(text, "{index} => {{\n{}}}", block.code);
+                }
+                text.push_str("_ => {}\n}\n");
+                self.out().push_str(&text);
+                vec![]
+            }
+            Instr::StringLower { mode: LowerMode::Borrow } => {
+                let s = self.bind("s", &format!("{{ let s: &str = &({}); s }}", op(0)));
+                vec![format!("{s}.as_ptr() as usize as i32"), format!("{s}.len() as i32")]
+            }
+            Instr::StringLower { mode: LowerMode::Give } | Instr::ListCanonLower { mode: LowerMode::Give, .. } => {
+                let (ptr, len) = (self.fresh("ptr"), self.fresh("len"));
+                let helper = if matches!(instr, Instr::StringLower { .. }) { "string_give" } else { "list_give" };
+                let _ = writeln!(self.out(), "let ({ptr}, {len}) = _rt::{helper}({});", op(0));
+                vec![ptr, len]
+            }
+            Instr::StringLift => vec![self.bind("s", &format!("_rt::string_lift({}, {})", op(0), op(1)))],
+            Instr::ListCanonLower { element, mode: LowerMode::Borrow } => {
+                let elem = self.elem_ty(element);
+                let v = self.bind("v", &format!("{{ let v: &[{elem}] = &({}); v }}", op(0)));
+                vec![format!("{v}.as_ptr() as usize as i32"), format!("{v}.len() as i32")]
+            }
+            Instr::ListCanonLift { element } => {
+                let elem = self.elem_ty(element);
+                vec![self.bind("list", &format!("_rt::list_canon_lift::<{elem}>({}, {})", op(0), op(1)))]
+            }
+            Instr::ListLower { size, align, mode, .. } => {
+                let block = blocks.remove(0);
+                let (vec, len, base, i) = (self.fresh("vec"), self.fresh("len"), self.fresh("base"), self.fresh("i"));
+                let borrow = *mode == LowerMode::Borrow;
+                let (bind, iter) = if borrow { ("&", "iter") } else { ("", "into_iter") };
+                let mut text = format!(
+                    "let {vec} = {bind}({});\nlet {len} = {vec}.len();\nlet {base} = _rt::list_alloc({len}, {size}, {align});\n",
+                    op(0)
+                );
+                if borrow {
+                    self.uses_cleanup = true;
+                    let _ = writeln!(text, "cleanup.push({base}, {len} * {size}, {align});");
+                }
+                let _ = writeln!(
+                    text,
+                    "for ({i}, {e}) in {vec}.{iter}().enumerate() {{\nlet {a} = {base} + ({i} * {size}) as i32;\n{}}}",
+                    block.code,
+                    e = block.params[0],
+                    a = block.params[1],
+                );
+                self.out().push_str(&text);
+                vec![base, format!("{len} as i32")]
+            }
+            Instr::ListLift { size, align, .. } => {
+                let block = blocks.remove(0);
+                let (base, len, vec, i) = (self.fresh("base"), self.fresh("len"), self.fresh("vec"), self.fresh("i"));
+                let _ = write!(
+                    self.out(),
+                    "let {base} = {};\nlet {len} = {};\nlet mut {vec} = _rt::Vec::with_capacity({len} as u32 as usize);\nfor {i} in 0..({len} as u32 as usize) {{\nlet {a} = {base} + ({i} * {size}) as i32;\n{}{vec}.push({});\n}}\n_rt::list_free({base}, {len}, {size}, {align});\n",
+                    op(0),
+                    op(1),
+                    block.code,
+                    block.results[0],
+                    a = block.params[0],
+                );
+                vec![vec]
+            }
+            Instr::HandleLower { kind, origin, .. } => vec![match (kind, origin) {
+                (HandleKind::Own, _) => format!("(({}).take_handle() as i32)", op(0)),
+                (HandleKind::Borrow, ResourceOrigin::Imported) => format!("(({}).handle() as i32)", op(0)),
+                (HandleKind::Borrow, ResourceOrigin::Exported) => format!("(({}).rep() as i32)", op(0)),
+            }],
+            Instr::HandleLift { resource, kind, origin } => {
+                let path = self.type_path(*resource);
+                match (kind, origin) {
+                    (HandleKind::Own, _) => vec![self.bind("h", &format!("{path}::from_handle({} as u32)", op(0)))],
+                    (HandleKind::Borrow, ResourceOrigin::Imported) => {
+                        let h = self.bind("h", &format!("::core::mem::ManuallyDrop::new({path}::from_handle({} as u32))", op(0)));
+                        vec![format!("&*{h}")]
+                    }
+                    (HandleKind::Borrow, ResourceOrigin::Exported) => {
+                        vec![self.bind("b", &format!("{path}Borrow::lift({} as u32 as usize)", op(0)))]
+                    }
+                }
+            }
+            Instr::ParamsArea | Instr::ReturnArea => {
+                let params = matches!(instr, Instr::ParamsArea);
+                let plan_area = if params { "params" } else { "return" };
+                let _ = plan_area;
+                vec![if self.kind == PlanKind::Import {
+                    if params { "params_area.addr()".to_string() } else { "ret_area.addr()".to_string() }
+                } else {
+                    "RET_AREA.addr()".to_string()
+                }]
+            }
+            Instr::CallImport { module, name, params, results } => {
+                let (module, name) = (module.clone(), name.clone());
+                self.emit_import_call(&module, &name, params, results, &ops)
+            }
+            Instr::CallUser { results, .. } => self.call_user(&ops, *results),
+            Instr::Dealloc { size, align } => {
+                let _ = writeln!(self.out(), "_rt::dealloc({}, {size}, {align});", op(0));
+                vec![]
+            }
+            Instr::StringFree => {
+                let _ = writeln!(self.out(), "_rt::dealloc({}, {} as u32 as usize, 1);", op(0), op(1));
+                vec![]
+            }
+            Instr::ListFree { size, align, body } => {
+                let (base, len) = (self.bind("base", &op(0)), self.bind("len", &op(1)));
+                if body.is_some() {
+                    let block = blocks.remove(0);
+                    let i = self.fresh("i");
+                    let _ = write!(
+                        self.out(),
+                        "for {i} in 0..({len} as u32 as usize) {{\nlet {a} = {base} + ({i} * {size}) as i32;\n{}}}\n",
+                        block.code,
+                        a = block.params[0]
+                    );
+                }
+                let _ = writeln!(self.out(), "_rt::list_free({base}, {len}, {size}, {align});");
+                vec![]
+            }
+            Instr::Return { count } => {
+                self.result = match count {
+                    0 => None,
+                    _ => Some(op(0)),
+                };
+                vec![]
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Exports: the `Guest` traits users implement, the generic entry points rendered from export plans,
+//! the `export!` macro that instantiates them for the user's type, and optional stubs.
+
+use crate::emit::{RustEmitter, UserCall};
+use crate::functions::{area_prelude, fn_name, resource_of};
+use crate::paths::relative;
+use crate::{Generator, push_docs, rust_ident};
+use anyhow::{Context, Result};
+use knit_bindgen_core::abi::{FlatType, PlanKind, mangle};
+use knit_bindgen_core::names::Case;
+use std::fmt::Write;
+use wit_parser::{Function, InterfaceId, TypeDefKind, WorldKey};
+
+/// One core export the `export!` macro defines.
+pub struct ExportFn {
+    /// The core export name (`a:b/c#f`, `cabi_post_...`, `a:b/c#[dtor]r`).
+    name: String,
+    params: Vec<FlatType>,
+    results: Vec<FlatType>,
+    /// Path from the bindings root to the generic function to call.
+    target: String,
+    /// The type argument: `None` for the user's type itself, or a trait (path from the bindings
+    /// root) and associated type whose implementation is used (`<$ty as Trait>::Assoc`).
+    assoc: Option<(String, String)>,
+}
+
+/// Placeholder implementations of every export.
+#[derive(Default)]
+pub struct Stubs {
+    code: String,
+}
+
+impl Generator<'_> {
+    /// Emits an exported interface: its types, resources, `Guest` trait and entry points.
+    pub fn export_interface(&mut self, key: &WorldKey, id: InterfaceId) -> Result<()> {
+        let module = self.paths.export(id).clone();
+        let iface = &self.resolve.interfaces[id];
+        let mut head = String::new();
+        push_docs(&mut head, &iface.docs, "//!");
+        self.push(&module, &head);
+        let types: Vec<_> = iface.types.values().copied().collect();
+        for ty in &types {
+            self.type_definition(*ty, &module, true);
+        }
+        let funcs: Vec<Function> = iface.functions.values().cloned().collect();
+        let resources: Vec<_> = types
+            .iter()
+            .copied()
+            .filter(|t| matches!(self.resolve.types[*t].kind, TypeDefKind::Resource))
+            .collect();
+        let mut guest = String::from("/// What the component implements for this interface.\npub trait Guest {\n");
+        let mut stub = String::new();
+        let stub_name = "Stub".to_string();
+        let trait_path = relative(&[], &module, "Guest");
+        for resource in &resources {
+            let name = rust_ident(self.resolve.types[*resource].name.as_deref().unwrap_or_default(), Case::UpperCamel);
+            let _ = writeln!(guest, "    /// The type implementing `{name}`.\n    type {name}: Guest{name};");
+            let stub_type = format!("Stub{}{name}", module.iter().skip(1).map(|s| heck_camel(s)).collect::<String>());
+            let _ = writeln!(stub, "    type {name} = {stub_type};");
+            self.stub_resource(&module, &name, &stub_type, *resource, &funcs);
+        }
+        for func in funcs.iter().filter(|f| resource_of(f).is_none()) {
+            push_docs(&mut guest, &func.docs, "    ///");
+            let _ = writeln!(guest, "    {};", self.export_signature(func, &module));
+            let _ = writeln!(stub, "    #[allow(unused_variables)]\n    {} {{\n        unimplemented!(\"stub for `{}`\")\n    }}", self.export_signature(func, &module), func.name);
+        }
+        guest.push_str("}\n");
+        self.push(&module, &guest);
+        self.stubs.code.push_str(&format!("impl {trait_path} for {stub_name} {{\n{stub}}}\n"));
+        for func in &funcs {
+            self.export_function(Some(key), func, &module)?;
+        }
+        for resource in &resources {
+            let wit_name = self.resolve.types[*resource].name.clone().unwrap_or_default();
+            let name = rust_ident(&wit_name, Case::UpperCamel);
+            self.exports.push(ExportFn {
+                name: mangle::destructor_name(self.resolve, Some(key), &wit_name),
+                params: vec![FlatType::I32],
+                results: Vec::new(),
+                target: relative(&[], &module, &format!("{name}::dtor")),
+                assoc: Some((trait_path.clone(), name)),
+            });
+        }
+        Ok(())
+    }
+
+    fn stub_resource(&mut self, module: &[String], name: &str, stub_type: &str, resource: wit_parser::TypeId, funcs: &[Function]) {
+        let trait_path = relative(&[], module, &format!("Guest{name}"));
+        let mut body = String::new();
+        for func in funcs.iter().filter(|f| resource_of(f) == Some(resource)) {
+            let sig = self.export_signature(func, module);
+            let _ = writeln!(body, "    #[allow(unused_variables)]\n    {sig} {{\n        unimplemented!(\"stub for `{}`\")\n    }}", func.name);
+        }
+        let _ = write!(self.stubs.code, "/// Placeholder for `{name}`.\npub struct {stub_type};\nimpl {trait_path} for {stub_type} {{\n{body}}}\n");
+    }
+
+    /// Emits world-level exported functions: a root `Guest` trait and their entry points.
+    pub fn export_world_functions(&mut self, funcs: &[Function]) -> Result<()> {
+        let mut guest = String::from("/// What the component implements for the world's own exports.\npub trait Guest {\n");
+        let mut stub = String::new();
+        for func in funcs {
+            push_docs(&mut guest, &func.docs, "    ///");
+            let _ = writeln!(guest, "    {};", self.export_signature(func, &[]));
+            let _ = writeln!(stub, "    #[allow(unused_variables)]\n    {} {{\n        unimplemented!(\"stub for `{}`\")\n    }}", self.export_signature(func, &[]), func.name);
+        }
+        guest.push_str("}\n");
+        self.push(&[], &guest);
+        self.stubs.code.push_str(&format!("impl Guest for Stub {{\n{stub}}}\n"));
+        for func in funcs {
+            self.export_function(None, func, &[])?;
+        }
+        Ok(())
+    }
+
+    /// Emits the generic entry point (and post-return) of one export.
+    fn export_function(&mut self, key: Option<&WorldKey>, func: &Function, module: &[String]) -> Result<()> {
+        let plan = self.abi.export_plan(func).with_context(|| format!("planning export `{}`", func.name))?;
+        let resource = resource_of(func);
+        let (bound, call, assoc, suffix) = match resource {
+            Some(r) => {
+                let name = rust_ident(self.resolve.types[r].name.as_deref().unwrap_or_default(), Case::UpperCamel);
+                let call = match func.kind {
+                    wit_parser::FunctionKind::Constructor(_) => UserCall::Constructor { handle: name.clone(), user: "T::new".into() },
+                    _ if crate::functions::is_method(func) => UserCall::Method(format!("T::{}", fn_name(func))),
+                    _ => UserCall::Function(format!("T::{}", fn_name(func))),
+                };
+                let snake = rust_ident(self.resolve.types[r].name.as_deref().unwrap_or_default(), Case::Snake);
+                let suffix = format!("{}_{}", snake.trim_start_matches("r#"), fn_name(func).trim_start_matches("r#"));
+                (format!("Guest{name}"), call, Some((relative(&[], module, "Guest"), name)), suffix)
+            }
+            None => ("Guest".to_string(), UserCall::Function(format!("T::{}", fn_name(func))), None, fn_name(func).trim_start_matches("r#").to_string()),
+        };
+        let args: Vec<String> = (0..plan.core_params.len()).map(|i| format!("arg{i}")).collect();
+        let mut emitter = RustEmitter::new(self, module, PlanKind::Export, args.clone(), call);
+        knit_bindgen_core::abi::run(&plan.body, &mut emitter);
+        let body = emitter.body();
+        let params: Vec<String> = args.iter().zip(&plan.core_params).map(|(a, t)| format!("{a}: {}", t.wasm_name())).collect();
+        let ret = plan.core_results.first().map(|t| format!(" -> {}", t.wasm_name())).unwrap_or_default();
+        let entry = format!("_export_{suffix}_cabi");
+        let mut code = format!(
+            "#[doc(hidden)]\n#[allow(non_snake_case, unused_unsafe, clippy::all)]\npub unsafe fn {entry}<T: {bound}>({}){ret} {{\nunsafe {{\n{}{}{body}{}\n}}\n}}\n",
+            params.join(", "),
+            area_prelude(&plan),
+            emitter.prelude,
+            emitter.result.clone().unwrap_or_default()
+        );
+        let export_name = mangle::export_name(self.resolve, key, &func.name);
+        self.exports.push(ExportFn {
+            name: export_name.clone(),
+            params: plan.core_params.clone(),
+            results: plan.core_results.clone(),
+            target: relative(&[], module, &entry),
+            assoc: assoc.clone(),
+        });
+        if let Some(post) = self.abi.post_return_plan(func)? {
+            let post_entry = format!("_post_return_{suffix}");
+            let mut emitter = RustEmitter::new(self, module, PlanKind::PostReturn, vec!["arg0".into()], UserCall::None);
+            knit_bindgen_core::abi::run(&post.body, &mut emitter);
+            let body = emitter.body();
+            let _ = write!(
+                code,
+                "#[doc(hidden)]\n#[allow(non_snake_case, unused_unsafe, clippy::all)]\npub unsafe fn {post_entry}<T: {bound}>(arg0: i32) {{\nunsafe {{\n{body}\n}}\n}}\n"
+            );
+            self.exports.push(ExportFn {
+                name: mangle::post_return_name(&export_name),
+                params: vec![FlatType::I32],
+                results: Vec::new(),
+                target: relative(&[], module, &post_entry),
+                assoc,
+            });
+        }
+        self.push(module, &code);
+        Ok(())
+    }
+
+    /// The `export!` macro: one core export per entry, each calling its generic entry point with the
+    /// user's type.
+    pub fn export_macro(&self) -> String {
+        let world_name = self.resolve.worlds[self.world].name.replace('-', "_");
+        let macro_name = format!("__export_{world_name}_impl");
+        let public = self.opts.export_macro_name.clone().unwrap_or_else(|| "export".to_string());
+        let body = |path: &str| -> String {
+            let mut out = String::from("const _: () = {\n");
+            for (i, export) in self.exports.iter().enumerate() {
+                let params: Vec<String> = export.params.iter().enumerate().map(|(j, t)| format!("arg{j}: {}", t.wasm_name())).collect();
+                let args: Vec<String> = (0..export.params.len()).map(|j| format!("arg{j}")).collect();
+                let ret = export.results.first().map(|t| format!(" -> {}", t.wasm_name())).unwrap_or_default();
+                let ty = match &export.assoc {
+                    None => "$ty".to_string(),
+                    Some((guest, assoc)) => format!("<$ty as {path}::{guest}>::{assoc}"),
+                };
+                let _ = write!(
+                    out,
+                    "#[unsafe(export_name = {:?})]\nunsafe extern \"C\" fn export{i}({}){ret} {{\nunsafe {{ {path}::{}::<{ty}>({}) }}\n}}\n",
+                    export.name,
+                    params.join(", "),
+                    export.target,
+                    args.join(", ")
+                );
+            }
+            out.push_str("};\n");
+            out
+        };
+        let export_attr = if self.opts.pub_export_macro { "#[macro_export]\n" } else { "" };
+        let visibility = if self.opts.pub_export_macro { "pub" } else { "pub(crate)" };
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            "/// Exports `$ty` as the implementation of every export of world `{world}`.\n///\n/// Call it once, as `export!(MyComponent);`, in the module where the bindings were generated; from\n/// elsewhere, name that module: `export!(MyComponent with_types_in crate::bindings);`.\n{export_attr}#[doc(hidden)]\nmacro_rules! {macro_name} {{\n    ($ty:ident) => {{\n{}    }};\n    ($ty:ident with_types_in $($path_to_types:tt)*) => {{\n{}    }};\n}}\n#[doc(inline)]\n{visibility} use {macro_name} as {public};\n",
+            body("self"),
+            body("$($path_to_types)*"),
+            world = self.resolve.worlds[self.world].name
+        );
+        out
+    }
+
+    /// With `stubs`: the `Stub` type and its placeholder implementations.
+    pub fn stubs_code(&self) -> String {
+        if !self.opts.stubs {
+            return String::new();
+        }
+        format!("/// Placeholder implementation of every export; call `export!(Stub);` to build before writing code.\npub struct Stub;\n{}", self.stubs.code)
+    }
+}
+
+fn heck_camel(segment: &str) -> String {
+    knit_bindgen_core::names::convert_case(segment.trim_start_matches("r#"), Case::UpperCamel)
+}

@@ -1,0 +1,104 @@
+//! Imported functions: a safe Rust wrapper per WIT function, rendered from its import plan.
+
+use crate::emit::{RustEmitter, UserCall};
+use crate::types::Position;
+use crate::{Generator, push_docs, rust_ident};
+use anyhow::{Context, Result};
+use knit_bindgen_core::abi::{Plan, PlanKind};
+use knit_bindgen_core::names::Case;
+use std::fmt::Write;
+use wit_parser::{Function, FunctionKind, TypeId, WorldKey};
+
+/// The resource a function belongs to, if it is a method, static or constructor.
+pub fn resource_of(func: &Function) -> Option<TypeId> {
+    match func.kind {
+        FunctionKind::Method(id)
+        | FunctionKind::Static(id)
+        | FunctionKind::Constructor(id)
+        | FunctionKind::MethodGetter(id)
+        | FunctionKind::MethodSetter(id)
+        | FunctionKind::StaticGetter(id)
+        | FunctionKind::StaticSetter(id)
+        | FunctionKind::AsyncMethod(id)
+        | FunctionKind::AsyncStatic(id) => Some(id),
+        _ => None,
+    }
+}
+
+/// Whether a function takes `self` as its first parameter.
+pub fn is_method(func: &Function) -> bool {
+    matches!(func.kind, FunctionKind::Method(_) | FunctionKind::MethodGetter(_) | FunctionKind::MethodSetter(_) | FunctionKind::AsyncMethod(_))
+}
+
+/// The Rust name of a function (the item name for methods and statics, `new` for constructors).
+pub fn fn_name(func: &Function) -> String {
+    match func.kind {
+        FunctionKind::Constructor(_) => "new".to_string(),
+        _ => rust_ident(func.item_name(), Case::Snake),
+    }
+}
+
+/// Declarations of the memory areas a plan needs, for the top of the function body.
+pub fn area_prelude(plan: &Plan) -> String {
+    let mut out = String::new();
+    if let Some(area) = plan.params_area {
+        let _ = writeln!(out, "let mut params_area = _rt::Area::<{}>::new();", area.size);
+    }
+    if let Some(area) = plan.return_area {
+        if plan.kind == PlanKind::Import {
+            let _ = writeln!(out, "let mut ret_area = _rt::Area::<{}>::new();", area.size);
+        } else {
+            let _ = writeln!(out, "static RET_AREA: _rt::StaticArea<{}> = _rt::StaticArea::new();", area.size);
+        }
+    }
+    out
+}
+
+impl Generator<'_> {
+    /// Emits the wrapper of an imported function into `module` (inside an `impl` of its resource for
+    /// methods, statics and constructors).
+    pub fn import_function(&mut self, key: Option<&WorldKey>, func: &Function, module: &[String]) -> Result<()> {
+        let plan = self.abi.import_plan(key, func).with_context(|| format!("planning import `{}`", func.name))?;
+        let method = is_method(func);
+        let mut params = Vec::new();
+        let mut args = Vec::new();
+        for (i, param) in func.params.iter().enumerate() {
+            if i == 0 && method {
+                params.push("&self".to_string());
+                args.push("self".to_string());
+                continue;
+            }
+            let name = rust_ident(&param.name, Case::Snake);
+            params.push(format!("{name}: {}", self.ty(&param.ty, module, false, Position::ImportParam)));
+            args.push(name);
+        }
+        let ret = match (&func.kind, func.result) {
+            (FunctionKind::Constructor(_), _) => " -> Self".to_string(),
+            (_, Some(ty)) => format!(" -> {}", self.ty(&ty, module, false, Position::Owned)),
+            (_, None) => String::new(),
+        };
+        let mut emitter = RustEmitter::new(self, module, PlanKind::Import, args, UserCall::None);
+        knit_bindgen_core::abi::run(&plan.body, &mut emitter);
+        let body = emitter.body();
+        let mut code = String::new();
+        push_docs(&mut code, &func.docs, "///");
+        let _ = write!(
+            code,
+            "#[allow(unused_unsafe, clippy::all)]\npub fn {}({}){ret} {{\nunsafe {{\n{}{}{body}{}\n}}\n}}\n",
+            fn_name(func),
+            params.join(", "),
+            area_prelude(&plan),
+            emitter.prelude,
+            emitter.result.clone().unwrap_or_default(),
+        );
+        let code = match resource_of(func) {
+            Some(resource) => {
+                let name = self.type_path(resource, module, false);
+                format!("impl {name} {{\n{code}}}\n")
+            }
+            None => code,
+        };
+        self.push(module, &code);
+        Ok(())
+    }
+}

@@ -1,0 +1,339 @@
+//! Rust type definitions for WIT types, and how to spell a WIT type in Rust from a given module.
+
+use crate::paths::relative;
+use crate::{Generator, Ownership, push_docs, rust_ident};
+use knit_bindgen_core::abi::dealias;
+use knit_bindgen_core::names::Case;
+use std::fmt::Write;
+use wit_parser::{Handle, Type, TypeDefKind, TypeId, TypeOwner};
+
+/// Where a type is written, which decides references and borrows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Position {
+    /// Fields, results, payloads: always owned.
+    Owned,
+    /// A top-level parameter of an imported function's wrapper.
+    ImportParam,
+    /// A top-level parameter of a user's export implementation.
+    ExportParam,
+}
+
+impl Generator<'_> {
+    /// The Rust name of a named WIT type, resolved from `module` (honours `with` type overrides).
+    pub fn type_path(&self, id: TypeId, module: &[String], exporting: bool) -> String {
+        let def = &self.resolve.types[id];
+        let name = rust_ident(def.name.as_deref().unwrap_or("anonymous"), Case::UpperCamel);
+        if let Some(path) = self.type_override(id) {
+            return path;
+        }
+        let owner = self.paths.type_module(self.resolve, id, exporting);
+        relative(module, &owner, &name)
+    }
+
+    fn type_override(&self, id: TypeId) -> Option<String> {
+        let def = &self.resolve.types[id];
+        let (TypeOwner::Interface(iface), Some(name)) = (def.owner, &def.name) else { return None };
+        let iface_name = self.resolve.id_of(iface)?;
+        let base = iface_name.split_once('@').map(|(n, _)| n.to_string()).unwrap_or(iface_name);
+        self.type_overrides.get(&format!("{base}/{name}")).cloned()
+    }
+
+    /// Spells `ty` in Rust from inside `module`.
+    pub fn ty(&self, ty: &Type, module: &[String], exporting: bool, pos: Position) -> String {
+        let rt = "_rt";
+        match ty {
+            Type::Bool => "bool".into(),
+            Type::U8 => "u8".into(),
+            Type::S8 => "i8".into(),
+            Type::U16 => "u16".into(),
+            Type::S16 => "i16".into(),
+            Type::U32 => "u32".into(),
+            Type::S32 => "i32".into(),
+            Type::U64 => "u64".into(),
+            Type::S64 => "i64".into(),
+            Type::F32 => "f32".into(),
+            Type::F64 => "f64".into(),
+            Type::Char => "char".into(),
+            Type::String if pos == Position::ImportParam => "&str".into(),
+            Type::String => format!("{rt}::String"),
+            Type::ErrorContext => "u32".into(),
+            Type::Id(id) => {
+                let def = &self.resolve.types[*id];
+                // Named types are referred to by name, except where a parameter borrows.
+                if def.name.is_some() && !matches!(def.kind, TypeDefKind::Resource) {
+                    if pos == Position::ImportParam {
+                        let shape = dealias(self.resolve, *ty);
+                        if matches!(shape, Type::String) {
+                            return "&str".into();
+                        }
+                        if let Type::Id(inner) = shape
+                            && let TypeDefKind::List(element) = &self.resolve.types[inner].kind
+                        {
+                            return format!("&[{}]", self.ty(element, module, exporting, Position::Owned));
+                        }
+                        let borrowing = matches!(self.opts.ownership, Ownership::Borrowing { .. });
+                        if borrowing && !self.is_copy(ty) && !matches!(self.resolve.types[dealias_id(self, *id)].kind, TypeDefKind::Handle(_)) {
+                            return format!("&{}", self.type_path(*id, module, exporting));
+                        }
+                    }
+                    if let TypeDefKind::Type(inner) = &def.kind
+                        && matches!(self.resolve.types[dealias_id(self, *id)].kind, TypeDefKind::Handle(Handle::Borrow(_)))
+                    {
+                        return self.ty(inner, module, exporting, pos);
+                    }
+                    return self.type_path(*id, module, exporting);
+                }
+                match &def.kind {
+                    TypeDefKind::List(element) => {
+                        let element = self.ty(element, module, exporting, Position::Owned);
+                        if pos == Position::ImportParam { format!("&[{element}]") } else { format!("{rt}::Vec<{element}>") }
+                    }
+                    TypeDefKind::Option(t) => format!("Option<{}>", self.ty(t, module, exporting, Position::Owned)),
+                    TypeDefKind::Result(r) => {
+                        let ok = r.ok.map(|t| self.ty(&t, module, exporting, Position::Owned)).unwrap_or_else(|| "()".into());
+                        let err = r.err.map(|t| self.ty(&t, module, exporting, Position::Owned)).unwrap_or_else(|| "()".into());
+                        format!("Result<{ok}, {err}>")
+                    }
+                    TypeDefKind::Tuple(t) => {
+                        let parts: Vec<String> = t.types.iter().map(|t| self.ty(t, module, exporting, Position::Owned)).collect();
+                        format!("({},)", parts.join(", "))
+                    }
+                    TypeDefKind::Handle(Handle::Own(r)) => self.type_path(*r, module, exporting),
+                    TypeDefKind::Handle(Handle::Borrow(r)) => {
+                        let resource = knit_bindgen_core::abi::dealias_resource(self.resolve, *r);
+                        let origin = self.abi.resource_origin(resource, exporting);
+                        let path = self.type_path(*r, module, exporting);
+                        match (origin, pos) {
+                            (knit_bindgen_core::abi::ResourceOrigin::Exported, _) => format!("{path}Borrow<'_>"),
+                            _ => format!("&{path}"),
+                        }
+                    }
+                    TypeDefKind::Type(t) => self.ty(t, module, exporting, pos),
+                    TypeDefKind::Resource => self.type_path(*id, module, exporting),
+                    other => format!("/* unsupported: {other:?} */ ()"),
+                }
+            }
+        }
+    }
+
+    /// Whether values of `ty` can be `Copy` in Rust: no strings, lists or handles inside.
+    pub fn is_copy(&self, ty: &Type) -> bool {
+        match ty {
+            Type::String => false,
+            Type::Id(id) => match &self.resolve.types[*id].kind {
+                TypeDefKind::List(_) | TypeDefKind::Handle(_) | TypeDefKind::Resource => false,
+                TypeDefKind::Type(t) | TypeDefKind::Option(t) => self.is_copy(t),
+                TypeDefKind::Record(r) => r.fields.iter().all(|f| self.is_copy(&f.ty)),
+                TypeDefKind::Tuple(t) => t.types.iter().all(|t| self.is_copy(t)),
+                TypeDefKind::Variant(v) => v.cases.iter().all(|c| c.ty.is_none_or(|t| self.is_copy(&t))),
+                TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).all(|t| self.is_copy(t)),
+                _ => true,
+            },
+            _ => true,
+        }
+    }
+
+    /// Whether `ty` holds a resource handle somewhere inside (so it cannot be cloned or compared).
+    pub fn has_handle(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Id(id) => match &self.resolve.types[*id].kind {
+                TypeDefKind::Handle(_) | TypeDefKind::Resource => true,
+                TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => self.has_handle(t),
+                TypeDefKind::Record(r) => r.fields.iter().any(|f| self.has_handle(&f.ty)),
+                TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.has_handle(t)),
+                TypeDefKind::Variant(v) => v.cases.iter().any(|c| c.ty.is_some_and(|t| self.has_handle(&t))),
+                TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).any(|t| self.has_handle(t)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn derives(&self, ty: &Type, base: &[&str]) -> String {
+        let mut list: Vec<String> = base.iter().map(|s| s.to_string()).collect();
+        if !self.has_handle(ty) {
+            list.insert(0, "Clone".into());
+            if self.is_copy(ty) {
+                list.insert(1, "Copy".into());
+            }
+            list.push("PartialEq".into());
+        }
+        for extra in &self.opts.additional_derives {
+            let last = extra.rsplit("::").next().unwrap_or(extra).trim();
+            if !list.iter().any(|d| d == last || d == extra) {
+                list.push(extra.clone());
+            }
+        }
+        format!("#[derive({})]\n", list.join(", "))
+    }
+
+    /// Emits the definition of a type owned by `module`'s interface (or the world root).
+    pub fn type_definition(&mut self, id: TypeId, module: &[String], exporting: bool) {
+        let def = &self.resolve.types[id];
+        let Some(wit_name) = def.name.clone() else { return };
+        let name = rust_ident(&wit_name, Case::UpperCamel);
+        let mut out = String::new();
+        push_docs(&mut out, &def.docs, "///");
+        if let Some(path) = self.type_override(id) {
+            let _ = writeln!(out, "pub use {path} as {name};");
+            self.push(module, &out);
+            return;
+        }
+        let ty = Type::Id(id);
+        match &def.kind {
+            TypeDefKind::Record(r) => {
+                out.push_str(&self.derives(&ty, &["Debug"]));
+                let _ = writeln!(out, "pub struct {name} {{");
+                for field in &r.fields {
+                    push_docs(&mut out, &field.docs, "    ///");
+                    let fty = self.ty(&field.ty, module, exporting, Position::Owned);
+                    let _ = writeln!(out, "    pub {}: {fty},", rust_ident(&field.name, Case::Snake));
+                }
+                out.push_str("}\n");
+            }
+            TypeDefKind::Variant(v) => {
+                out.push_str(&self.derives(&ty, &["Debug"]));
+                let _ = writeln!(out, "pub enum {name} {{");
+                for case in &v.cases {
+                    push_docs(&mut out, &case.docs, "    ///");
+                    let case_name = rust_ident(&case.name, Case::UpperCamel);
+                    match &case.ty {
+                        Some(t) => {
+                            let _ = writeln!(out, "    {case_name}({}),", self.ty(t, module, exporting, Position::Owned));
+                        }
+                        None => {
+                            let _ = writeln!(out, "    {case_name},");
+                        }
+                    }
+                }
+                out.push_str("}\n");
+            }
+            TypeDefKind::Enum(e) => {
+                let mut derive = self.derives(&ty, &["Debug", "Eq", "Hash", "PartialOrd", "Ord"]);
+                derive = derive.replace("PartialEq, Debug", "Debug, PartialEq");
+                out.push_str(&derive);
+                let repr = match e.cases.len() {
+                    0..=256 => "u8",
+                    257..=65536 => "u16",
+                    _ => "u32",
+                };
+                let _ = writeln!(out, "#[repr({repr})]\npub enum {name} {{");
+                for case in &e.cases {
+                    push_docs(&mut out, &case.docs, "    ///");
+                    let _ = writeln!(out, "    {},", rust_ident(&case.name, Case::UpperCamel));
+                }
+                out.push_str("}\n");
+            }
+            TypeDefKind::Flags(f) => {
+                let names: Vec<(String, &wit_parser::Docs)> =
+                    f.flags.iter().map(|flag| (rust_ident(&flag.name, Case::UpperSnake), &flag.docs)).collect();
+                out.push_str(&self.flags(&name, &names));
+            }
+            TypeDefKind::Resource => {
+                let code = if exporting { self.exported_resource(id, module) } else { self.imported_resource(id, module) };
+                out.push_str(&code);
+            }
+            TypeDefKind::Type(t) => {
+                let target = self.ty(t, module, exporting, Position::Owned);
+                if let Type::Id(inner) = t
+                    && matches!(self.resolve.types[*inner].kind, TypeDefKind::Resource)
+                {
+                    // `use` of a resource: bring the handle (and its borrow, for exports) into scope.
+                    let _ = writeln!(out, "pub use {target} as {name};");
+                    let origin = self.abi.resource_origin(*inner, exporting);
+                    if origin == knit_bindgen_core::abi::ResourceOrigin::Exported {
+                        let _ = writeln!(out, "pub use {target}Borrow as {name}Borrow;");
+                    }
+                } else {
+                    let _ = writeln!(out, "pub type {name} = {target};");
+                }
+            }
+            _ => {
+                let target = self.ty(&ty, module, exporting, Position::Owned);
+                let _ = writeln!(out, "pub type {name} = {target};");
+            }
+        }
+        self.push(module, &out);
+    }
+
+    fn flags(&self, name: &str, members: &[(String, &wit_parser::Docs)]) -> String {
+        let repr = match members.len() {
+            0..=8 => "u8",
+            9..=16 => "u16",
+            _ => "u32",
+        };
+        let mut out = String::new();
+        let mut derive = vec!["Clone", "Copy", "PartialEq", "Eq", "Hash", "Default", "PartialOrd", "Ord"]
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>();
+        for extra in &self.opts.additional_derives {
+            let last = extra.rsplit("::").next().unwrap_or(extra).trim();
+            if !derive.iter().any(|d| d == last || d == extra) {
+                derive.push(extra.clone());
+            }
+        }
+        let _ = writeln!(out, "#[derive({})]\npub struct {name} {{\n    bits: {repr},\n}}", derive.join(", "));
+        let _ = writeln!(out, "impl {name} {{");
+        for (i, (member, docs)) in members.iter().enumerate() {
+            push_docs(&mut out, docs, "    ///");
+            let _ = writeln!(out, "    pub const {member}: Self = Self {{ bits: 1 << {i} }};");
+        }
+        let all: u64 = if members.len() >= 64 { u64::MAX } else { (1u64 << members.len()) - 1 };
+        let _ = write!(
+            out,
+            r#"    /// No flag set.
+    pub const fn empty() -> Self {{ Self {{ bits: 0 }} }}
+    /// Every flag set.
+    pub const fn all() -> Self {{ Self {{ bits: {all} }} }}
+    /// The bits, one per flag in declaration order.
+    pub const fn bits(&self) -> {repr} {{ self.bits }}
+    /// Flags from bits; bits that name no flag are dropped.
+    pub const fn from_bits_truncate(bits: {repr}) -> Self {{ Self {{ bits: bits & {all} }} }}
+    /// Whether no flag is set.
+    pub const fn is_empty(&self) -> bool {{ self.bits == 0 }}
+    /// Whether every flag of `other` is set in `self`.
+    pub const fn contains(&self, other: Self) -> bool {{ self.bits & other.bits == other.bits }}
+    /// Sets the flags of `other`.
+    pub fn insert(&mut self, other: Self) {{ self.bits |= other.bits; }}
+    /// Clears the flags of `other`.
+    pub fn remove(&mut self, other: Self) {{ self.bits &= !other.bits; }}
+}}
+impl ::core::ops::BitOr for {name} {{
+    type Output = Self;
+    fn bitor(self, other: Self) -> Self {{ Self {{ bits: self.bits | other.bits }} }}
+}}
+impl ::core::ops::BitOrAssign for {name} {{
+    fn bitor_assign(&mut self, other: Self) {{ self.bits |= other.bits; }}
+}}
+impl ::core::ops::BitAnd for {name} {{
+    type Output = Self;
+    fn bitand(self, other: Self) -> Self {{ Self {{ bits: self.bits & other.bits }} }}
+}}
+impl ::core::ops::Not for {name} {{
+    type Output = Self;
+    fn not(self) -> Self {{ Self::from_bits_truncate(!self.bits) }}
+}}
+impl ::core::fmt::Debug for {name} {{
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
+        let mut first = true;
+        f.write_str("{name}(")?;
+"#
+        );
+        for (member, _) in members {
+            let _ = write!(
+                out,
+                "        if self.contains(Self::{member}) {{ if !first {{ f.write_str(\" | \")?; }} first = false; f.write_str(\"{member}\")?; }}\n"
+            );
+        }
+        out.push_str("        let _ = first;\n        f.write_str(\")\")\n    }\n}\n");
+        out
+    }
+}
+
+fn dealias_id(generator: &Generator<'_>, id: TypeId) -> TypeId {
+    match dealias(generator.resolve, Type::Id(id)) {
+        Type::Id(inner) => inner,
+        _ => id,
+    }
+}
