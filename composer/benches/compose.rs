@@ -1,1 +1,210 @@
-fn main() {}
+//! Composition benchmarks (plain timing loop; run with `cargo bench -p knit-composer`).
+//!
+//! 1. a small plug (about 2 KB) into a larger socket (about 80 KB);
+//! 2. a chain of 20 components, each importing the previous one's interface.
+//!
+//! When `wac` is on the PATH the same inputs are also composed with
+//! `wac plug` and the ratio is printed (wac's time includes starting a process).
+
+use knit_composer::{Composition, Input};
+use std::time::{Duration, Instant};
+use wit_component::{ComponentEncoder, StringEncoding, embed_component_metadata};
+use wit_parser::Resolve;
+
+fn component(wits: &[String], world: &str, wat: &str) -> Vec<u8> {
+    let mut resolve = Resolve::default();
+    let mut last = None;
+    for (i, wit) in wits.iter().enumerate() {
+        last = Some(resolve.push_str(format!("in{i}.wit"), wit).unwrap());
+    }
+    let world = resolve.select_world(&[last.unwrap()], Some(world)).unwrap();
+    let mut module = wat::parse_str(wat).unwrap();
+    embed_component_metadata(&mut module, &resolve, world, StringEncoding::UTF8, false).unwrap();
+    ComponentEncoder::default()
+        .module(&module)
+        .unwrap()
+        .validate(true)
+        .encode()
+        .unwrap()
+}
+
+const PLUG_WIT: &str = "package bench:plug; interface api { value: func(x: u32) -> u32; }";
+
+/// A socket importing `bench:plug/api`, padded with `functions` internal
+/// functions so that it weighs about 80 KB.
+fn socket(functions: usize) -> Vec<u8> {
+    let mut wat = String::from(
+        "(module (import \"bench:plug/api\" \"value\" (func $v (param i32) (result i32)))\n",
+    );
+    for i in 0..functions {
+        wat.push_str(&format!(
+            "(func $f{i} (param i32) (result i32) local.get 0 i32.const {i} i32.add i32.const 3 i32.mul i32.const 7 i32.xor)\n"
+        ));
+    }
+    wat.push_str("(table funcref (elem");
+    for i in 0..functions {
+        wat.push_str(&format!(" $f{i}"));
+    }
+    wat.push_str("))\n(func (export \"bench:socket/run#run\") (result i32) i32.const 1 call $v))");
+    component(
+        &[
+            PLUG_WIT.to_string(),
+            "package bench:socket; interface run { run: func() -> u32; } world socket { import bench:plug/api; export run; }".to_string(),
+        ],
+        "socket",
+        &wat,
+    )
+}
+
+/// A small plug exporting `bench:plug/api`.
+fn plug(functions: usize) -> Vec<u8> {
+    let mut wat = String::from("(module\n");
+    for i in 0..functions {
+        wat.push_str(&format!("(func $f{i} (param i32) (result i32) local.get 0 i32.const {i} i32.add)\n"));
+    }
+    wat.push_str("(table funcref (elem");
+    for i in 0..functions {
+        wat.push_str(&format!(" $f{i}"));
+    }
+    wat.push_str("))\n(func (export \"bench:plug/api#value\") (param i32) (result i32) local.get 0 i32.const 1 i32.add))");
+    component(
+        &[format!("{PLUG_WIT} world plug {{ export api; }}")],
+        "plug",
+        &wat,
+    )
+}
+
+/// Link `i` of a chain: imports `bench:n{i-1}/get` (except the first), exports `bench:n{i}/get`.
+fn link(i: usize) -> Vec<u8> {
+    let iface = |n: usize| format!("package bench:n{n}; interface get {{ get: func() -> u32; }}");
+    if i == 0 {
+        return component(
+            &[format!("{} world w {{ export get; }}", iface(0))],
+            "w",
+            "(module (func (export \"bench:n0/get#get\") (result i32) i32.const 1))",
+        );
+    }
+    component(
+        &[
+            iface(i - 1),
+            format!("{} world w {{ import bench:n{}/get; export get; }}", iface(i), i - 1),
+        ],
+        "w",
+        &format!(
+            "(module (import \"bench:n{p}/get\" \"get\" (func $g (result i32)))
+               (func (export \"bench:n{i}/get#get\") (result i32) call $g i32.const 1 i32.add))",
+            p = i - 1
+        ),
+    )
+}
+
+/// Runs `f` repeatedly for about a second and returns the median time.
+fn measure(mut f: impl FnMut()) -> Duration {
+    for _ in 0..5 {
+        f();
+    }
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(1) || samples.len() < 10 {
+        let t = Instant::now();
+        f();
+        samples.push(t.elapsed());
+    }
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn wac_plug(dir: &std::path::Path, root: &[u8], plugs: &[Vec<u8>]) -> Option<Duration> {
+    let wac = which("wac")?;
+    let root_path = dir.join("root.wasm");
+    std::fs::write(&root_path, root).ok()?;
+    let mut args = vec!["plug".to_string(), root_path.display().to_string()];
+    for (i, plug) in plugs.iter().enumerate() {
+        let path = dir.join(format!("plug{i}.wasm"));
+        std::fs::write(&path, plug).ok()?;
+        args.push("--plug".into());
+        args.push(path.display().to_string());
+    }
+    args.push("-o".into());
+    args.push(dir.join("wac-out.wasm").display().to_string());
+    let run = || {
+        std::process::Command::new(&wac)
+            .args(&args)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+    };
+    if !run() {
+        eprintln!("  (wac plug failed on these inputs; no comparison)");
+        return None;
+    }
+    Some(measure(|| {
+        run();
+    }))
+}
+
+fn which(program: &str) -> Option<std::path::PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(program))
+            .find(|p| p.is_file())
+    })
+}
+
+fn report(name: &str, ours: Duration, wac: Option<Duration>) {
+    print!("{name}: knit {:.3} ms", ours.as_secs_f64() * 1e3);
+    if let Some(wac) = wac {
+        print!(
+            ", wac {:.3} ms, wac/knit = {:.2}x",
+            wac.as_secs_f64() * 1e3,
+            wac.as_secs_f64() / ours.as_secs_f64()
+        );
+    }
+    println!();
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test` runs benches with no such flag: keep that quick.
+    let full = std::env::args().any(|a| a == "--bench");
+    let scratch = std::env::temp_dir().join(format!("knit-compose-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&scratch);
+
+    let socket = socket(3150);
+    let plug = plug(60);
+    println!(
+        "plug into socket: socket {} bytes, plug {} bytes",
+        socket.len(),
+        plug.len()
+    );
+    let once = || {
+        Composition::plug(
+            Input::new("socket", socket.clone()),
+            vec![Input::new("plug", plug.clone())],
+        )
+        .expect("composes")
+    };
+    once();
+    if full {
+        let ours = measure(|| {
+            once();
+        });
+        report("plug into socket", ours, wac_plug(&scratch, &socket, &[plug.clone()]));
+    }
+
+    let chain: Vec<Vec<u8>> = (0..20).map(link).collect();
+    let compose_chain = || {
+        let root = Input::new("n19", chain[19].clone());
+        let plugs = (0..19)
+            .map(|i| Input::new(format!("n{i}"), chain[i].clone()))
+            .collect();
+        Composition::plug(root, plugs).expect("composes")
+    };
+    compose_chain();
+    if full {
+        let ours = measure(|| {
+            compose_chain();
+        });
+        report("20-component chain", ours, wac_plug(&scratch, &chain[19], &chain[..19]));
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+}

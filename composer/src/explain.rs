@@ -54,9 +54,15 @@ pub fn render(graph: &Graph, notes: &[String]) -> String {
                     } else {
                         format!(" (merged with {})", others.join(", "))
                     };
+                    let bridged = match &arg.how {
+                        MatchKind::VersionBridged { .. } => {
+                            format!(" ({})", describe_match(&arg.how))
+                        }
+                        _ => String::new(),
+                    };
                     writeln!(
                         out,
-                        "  import {}: left for the host as import `{}`{shared}",
+                        "  import {}: left for the host as import `{}`{bridged}{shared}",
                         arg.import, host.name
                     )
                 }

@@ -108,7 +108,7 @@ impl Composition {
             .map(|p| ComponentDef::decode(&p.name, p.bytes))
             .collect::<Result<Vec<_>, _>>()?;
         let (graph, notes) = plug::build(root, plugs, self.sharing)?;
-        finish(&graph, &notes)
+        finish(graph, &notes)
     }
 }
 
@@ -123,12 +123,13 @@ pub fn compose_wac(
 }
 
 /// Encodes a finished graph and attaches its explanation and drawing.
-fn finish(graph: &graph::Graph, notes: &[String]) -> Result<Composed, ComposeError> {
-    let explanation = explain::render(graph, notes);
-    let bytes = encode::encode(graph).map_err(|e| e.with_explanation(&explanation))?;
+fn finish(mut graph: graph::Graph, notes: &[String]) -> Result<Composed, ComposeError> {
+    graph.merge_compatible_host_imports();
+    let explanation = explain::render(&graph, notes);
+    let bytes = encode::encode(&graph).map_err(|e| e.with_explanation(&explanation))?;
     Ok(Composed {
         bytes,
         explanation,
-        dot: dot::render(graph),
+        dot: dot::render(&graph),
     })
 }

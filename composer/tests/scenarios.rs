@@ -152,3 +152,28 @@ fn permuted_plug_order_gives_identical_bytes() {
     let b = Composition::plug(input("root", host_root()), vec![input("pk", host_plug())]).unwrap();
     assert_eq!(a.bytes, b.bytes);
 }
+
+#[test]
+fn compatible_versions_of_a_host_import_are_merged() {
+    let composed = Composition::plug(
+        input("root", versioned_host_root()),
+        vec![input("pk", versioned_host_plug())],
+    )
+    .unwrap();
+    assert_eq!(import_names(&composed.bytes), ["test:v/api@0.2.6"]);
+    let value = call_u32_with(&composed.bytes, "test:vh/run", "run", |linker| {
+        linker
+            .instance("test:v/api@0.2.6")?
+            .func_wrap("answer", |_, ()| Ok((4u32,)))?;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(value, 4004);
+    assert!(
+        composed.explanation.contains(
+            "import test:v/api@0.2.3: left for the host as import `test:v/api@0.2.6` (version-bridged 0.2.3 -> 0.2.6)"
+        ),
+        "{}",
+        composed.explanation
+    );
+}

@@ -4,6 +4,7 @@
 //! generator, and parses the generated source once into tokens. Every WIT file read is tracked so
 //! cargo rebuilds the crate when one changes.
 
+mod host;
 mod options;
 
 use options::MacroInput;
@@ -43,6 +44,24 @@ pub fn generate(input: TokenStream) -> TokenStream {
             error.to_compile_error().into()
         }
     }
+}
+
+/// Generates typed wasmtime host bindings for a WIT world (see `knit-bindgen-host`).
+///
+/// ```ignore
+/// knit_macros::host!({
+///     path: "wit", world: "my-world",          // as for `generate!` (also `inline`, `features`)
+///     async: ["ns:pkg/iface#slow"],            // function selectors made async
+///     trappable: ["*"],                        // imports returning `wasmtime::Result<R>`
+///     typed_errors: ["ns:pkg/iface"],          // imports returning `Result<T, TypedError<E>>`
+///     with: { "wasi:io": wasmtime_wasi::p2::bindings::io }, // reuse existing bindings
+///     wasmtime_crate: ::wasmtime,              // the wasmtime path in generated code
+///     debug,                                   // write the expansion to a file and include it
+/// });
+/// ```
+#[proc_macro]
+pub fn host(input: TokenStream) -> TokenStream {
+    host::host(input)
 }
 
 fn expand(input: &MacroInput) -> Result<TokenStream, String> {

@@ -70,22 +70,26 @@ pub fn engine() -> &'static Engine {
     ENGINE.get_or_init(Engine::default)
 }
 
-/// Per-store state: WASI plus whatever the scenario's host records.
-pub struct HostState {
+/// Per-store state: WASI plus whatever the scenario's host records (`data`, of the scenario's own
+/// type; scenarios implement their generated `Host` traits on `HostState<TheirData>`).
+pub struct HostState<D = ()> {
     wasi: WasiCtx,
-    table: ResourceTable,
+    /// Host resources handed to the guest.
+    pub table: ResourceTable,
     /// Messages the guest sent to the host's log imports.
     pub log: Vec<String>,
     stdout: MemoryOutputPipe,
+    /// The scenario's own state.
+    pub data: D,
 }
 
-impl WasiView for HostState {
+impl<D: Send + 'static> WasiView for HostState<D> {
     fn ctx(&mut self) -> WasiCtxView<'_> {
         WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
     }
 }
 
-impl HostState {
+impl<D> HostState<D> {
     /// What the guest printed to stdout so far.
     pub fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.stdout.contents()).into_owned()
@@ -93,18 +97,18 @@ impl HostState {
 }
 
 /// A component ready to instantiate, with WASI in its linker.
-pub struct Host {
+pub struct Host<D: 'static = ()> {
     /// The store.
-    pub store: Store<HostState>,
+    pub store: Store<HostState<D>>,
     /// The linker; scenarios add their own imports before instantiating.
-    pub linker: Linker<HostState>,
+    pub linker: Linker<HostState<D>>,
     /// The compiled component.
     pub component: Component,
 }
 
-impl Host {
+impl<D: Default + Send + 'static> Host<D> {
     /// Loads the component at `path` with WASI available and stdout captured.
-    pub fn new(path: &Path) -> Result<Host> {
+    pub fn new(path: &Path) -> Result<Host<D>> {
         let engine = engine();
         let component = Component::from_file(engine, path)
             .map_err(anyhow::Error::from)
@@ -113,7 +117,7 @@ impl Host {
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
         let stdout = MemoryOutputPipe::new(1 << 20);
         let wasi = WasiCtx::builder().stdout(stdout.clone()).build();
-        let state = HostState { wasi, table: ResourceTable::new(), log: Vec::new(), stdout };
+        let state = HostState { wasi, table: ResourceTable::new(), log: Vec::new(), stdout, data: D::default() };
         Ok(Host { store: Store::new(engine, state), linker, component })
     }
 }

@@ -189,12 +189,25 @@ pub unsafe extern "C" fn sock_accept(fd: u32, _flags: u32, _out: *mut u32) -> Er
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn sock_recv(fd: u32, _iovs: *const Iovec, _n: usize, _flags: u32, _out: *mut usize, _oflags: *mut u16) -> Errno {
+pub unsafe extern "C" fn sock_recv(
+    fd: u32,
+    _iovs: *const Iovec,
+    _n: usize,
+    _flags: u32,
+    _out: *mut usize,
+    _oflags: *mut u16,
+) -> Errno {
     not_socket(fd)
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn sock_send(fd: u32, _iovs: *const Iovec, _n: usize, _flags: u32, _out: *mut usize) -> Errno {
+pub unsafe extern "C" fn sock_send(
+    fd: u32,
+    _iovs: *const Iovec,
+    _n: usize,
+    _flags: u32,
+    _out: *mut usize,
+) -> Errno {
     not_socket(fd)
 }
 

@@ -34,7 +34,11 @@ pub fn fs_errno(code: u8) -> Errno {
 /// Checks a `result<_, error-code>`-shaped return area whose error code sits
 /// at `off`.
 fn check(ret: &mut Ret, off: usize) -> Result<(), Errno> {
-    if ret.at::<u8>(0) == 0 { Ok(()) } else { Err(fs_errno(ret.at::<u8>(off))) }
+    if ret.at::<u8>(0) == 0 {
+        Ok(())
+    } else {
+        Err(fs_errno(ret.at::<u8>(off)))
+    }
 }
 
 /// Preview1 filetype of a WASI 0.2 `descriptor-type`: unknown, block and
@@ -136,7 +140,11 @@ fn ensure_preopens(st: &mut State) {
             d.name_len = l;
             let mut fr = Ret::new();
             imports::get_flags(h, fr.p());
-            d.dflags = if fr.at::<u8>(0) == 0 { fr.at::<u8>(1) as u32 } else { DF_READ };
+            d.dflags = if fr.at::<u8>(0) == 0 {
+                fr.at::<u8>(1) as u32
+            } else {
+                DF_READ
+            };
             st.insert(d);
         }
     }
@@ -223,7 +231,11 @@ pub unsafe extern "C" fn path_open(
     errno((|| {
         let parent = desc(fd)?;
         if parent.kind != Kind::Dir {
-            return Err(if parent.kind == Kind::File { p1::ENOTDIR } else { p1::EBADF });
+            return Err(if parent.kind == Kind::File {
+                p1::ENOTDIR
+            } else {
+                p1::EBADF
+            });
         }
         let (ph, pflags) = (parent.handle, parent.dflags);
         let mut df = 0;
@@ -247,13 +259,25 @@ pub unsafe extern "C" fn path_open(
         df |= pflags & 32; // mutate-directory is inherited
         let mut ret = Ret::new();
         unsafe {
-            imports::open_at(ph, lookup_flags & 1, path, path_len, oflags & 0xf, df, ret.p());
+            imports::open_at(
+                ph,
+                lookup_flags & 1,
+                path,
+                path_len,
+                oflags & 0xf,
+                df,
+                ret.p(),
+            );
         }
         check(&mut ret, 4)?;
         let h = ret.at::<u32>(4);
         let mut tr = Ret::new();
         unsafe { imports::get_type(h, tr.p()) };
-        let t = if tr.at::<u8>(0) == 0 { tr.at::<u8>(1) } else { 0 };
+        let t = if tr.at::<u8>(0) == 0 {
+            tr.at::<u8>(1)
+        } else {
+            0
+        };
         let mut d = new_desc(if t == 3 { Kind::Dir } else { Kind::File });
         d.handle = h;
         d.ftype = ftype(t);
@@ -281,7 +305,11 @@ pub unsafe extern "C" fn path_open(
 fn stat_size(h: u32) -> u64 {
     let mut ret = Ret::new();
     unsafe { imports::stat(h, ret.p()) };
-    if ret.at::<u8>(0) == 0 { ret.at::<u64>(24) } else { 0 }
+    if ret.at::<u8>(0) == 0 {
+        ret.at::<u64>(24)
+    } else {
+        0
+    }
 }
 
 #[unsafe(no_mangle)]
@@ -352,7 +380,9 @@ pub unsafe extern "C" fn fd_advise(fd: u32, offset: u64, len: u64, advice: u32) 
     if advice > 5 {
         return p1::EINVAL;
     }
-    simple(fd, |h, r| unsafe { imports::advise(h, offset, len, advice, r) })
+    simple(fd, |h, r| unsafe {
+        imports::advise(h, offset, len, advice, r)
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -397,7 +427,9 @@ pub unsafe extern "C" fn fd_filestat_set_times(fd: u32, atim: u64, mtim: u64, fl
         (Ok(a), Ok(m)) => (a, m),
         _ => return p1::EINVAL,
     };
-    simple(fd, |h, r| unsafe { imports::set_times(h, a.0, a.1, a.2, m.0, m.1, m.2, r) })
+    simple(fd, |h, r| unsafe {
+        imports::set_times(h, a.0, a.1, a.2, m.0, m.1, m.2, r)
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -434,22 +466,36 @@ fn path_call(fd: u32, f: impl FnOnce(u32, *mut u8)) -> Errno {
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_create_directory(fd: u32, path: *const u8, len: usize) -> Errno {
-    path_call(fd, |h, r| unsafe { imports::create_directory_at(h, path, len, r) })
+    path_call(fd, |h, r| unsafe {
+        imports::create_directory_at(h, path, len, r)
+    })
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_remove_directory(fd: u32, path: *const u8, len: usize) -> Errno {
-    path_call(fd, |h, r| unsafe { imports::remove_directory_at(h, path, len, r) })
+    path_call(fd, |h, r| unsafe {
+        imports::remove_directory_at(h, path, len, r)
+    })
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_unlink_file(fd: u32, path: *const u8, len: usize) -> Errno {
-    path_call(fd, |h, r| unsafe { imports::unlink_file_at(h, path, len, r) })
+    path_call(fd, |h, r| unsafe {
+        imports::unlink_file_at(h, path, len, r)
+    })
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn path_symlink(old: *const u8, old_len: usize, fd: u32, new: *const u8, new_len: usize) -> Errno {
-    path_call(fd, |h, r| unsafe { imports::symlink_at(h, old, old_len, new, new_len, r) })
+pub unsafe extern "C" fn path_symlink(
+    old: *const u8,
+    old_len: usize,
+    fd: u32,
+    new: *const u8,
+    new_len: usize,
+) -> Errno {
+    path_call(fd, |h, r| unsafe {
+        imports::symlink_at(h, old, old_len, new, new_len, r)
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -462,7 +508,9 @@ pub unsafe extern "C" fn path_rename(
     new_len: usize,
 ) -> Errno {
     match dir(new_fd) {
-        Ok(nh) => path_call(fd, |h, r| unsafe { imports::rename_at(h, old, old_len, nh, new, new_len, r) }),
+        Ok(nh) => path_call(fd, |h, r| unsafe {
+            imports::rename_at(h, old, old_len, nh, new, new_len, r)
+        }),
         Err(e) => e,
     }
 }
@@ -535,7 +583,11 @@ fn filestat(ret: &mut Ret, ino: u64, out: *mut u8) {
 
 /// The lower half of a `metadata-hash-value` return area, used as the inode.
 fn hash_lower(ret: &mut Ret) -> u64 {
-    if ret.at::<u8>(0) == 0 { ret.at::<u64>(8) } else { 0 }
+    if ret.at::<u8>(0) == 0 {
+        ret.at::<u64>(8)
+    } else {
+        0
+    }
 }
 
 #[unsafe(no_mangle)]
@@ -557,7 +609,13 @@ pub unsafe extern "C" fn fd_filestat_get(fd: u32, out: *mut u8) -> Errno {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn path_filestat_get(fd: u32, flags: u32, path: *const u8, len: usize, out: *mut u8) -> Errno {
+pub unsafe extern "C" fn path_filestat_get(
+    fd: u32,
+    flags: u32,
+    path: *const u8,
+    len: usize,
+    out: *mut u8,
+) -> Errno {
     errno((|| {
         let h = dir(fd)?;
         let mut ret = Ret::new();
@@ -572,7 +630,13 @@ pub unsafe extern "C" fn path_filestat_get(fd: u32, flags: u32, path: *const u8,
 
 /// Reads into the first non-empty iovec at `offset`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn fd_pread(fd: u32, iovs: *const Iovec, n: usize, offset: u64, out: *mut usize) -> Errno {
+pub unsafe extern "C" fn fd_pread(
+    fd: u32,
+    iovs: *const Iovec,
+    n: usize,
+    offset: u64,
+    out: *mut usize,
+) -> Errno {
     errno((|| {
         let d = file(fd)?;
         if d.dflags & DF_READ == 0 {
@@ -605,7 +669,13 @@ pub unsafe extern "C" fn fd_pread(fd: u32, iovs: *const Iovec, n: usize, offset:
 
 /// Writes every iovec, in order, starting at `offset`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn fd_pwrite(fd: u32, iovs: *const Iovec, n: usize, offset: u64, out: *mut usize) -> Errno {
+pub unsafe extern "C" fn fd_pwrite(
+    fd: u32,
+    iovs: *const Iovec,
+    n: usize,
+    offset: u64,
+    out: *mut usize,
+) -> Errno {
     errno((|| {
         let d = file(fd)?;
         if d.dflags & DF_WRITE == 0 {
@@ -643,7 +713,11 @@ fn next_entry(stream: u32) -> Result<Option<(u8, *const u8, usize)>, Errno> {
     if ret.at::<u8>(4) == 0 {
         return Ok(None);
     }
-    Ok(Some((ret.at::<u8>(8), ret.at::<*const u8>(12), ret.at::<usize>(16))))
+    Ok(Some((
+        ret.at::<u8>(8),
+        ret.at::<*const u8>(12),
+        ret.at::<usize>(16),
+    )))
 }
 
 /// Entries are numbered 0 (`.`), 1 (`..`), then the directory stream's
@@ -651,11 +725,21 @@ fn next_entry(stream: u32) -> Result<Option<(u8, *const u8, usize)>, Errno> {
 /// stream is kept open between calls and restarted when a cookie does not
 /// continue where it stopped.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn fd_readdir(fd: u32, buf: *mut u8, buf_len: usize, cookie: u64, out: *mut usize) -> Errno {
+pub unsafe extern "C" fn fd_readdir(
+    fd: u32,
+    buf: *mut u8,
+    buf_len: usize,
+    cookie: u64,
+    out: *mut usize,
+) -> Errno {
     errno((|| {
         let d = desc(fd)?;
         if d.kind != Kind::Dir {
-            return Err(if d.kind == Kind::File { p1::ENOTDIR } else { p1::EBADF });
+            return Err(if d.kind == Kind::File {
+                p1::ENOTDIR
+            } else {
+                p1::EBADF
+            });
         }
         let st = state();
         st.arena_reset();

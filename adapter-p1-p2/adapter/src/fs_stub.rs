@@ -79,6 +79,12 @@ pub unsafe extern "C" fn fd_filestat_get(fd: u32, out: *mut u8) -> Errno {
 
 /// `path_symlink` takes its directory third.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn path_symlink(_o: *const u8, _ol: usize, fd: u32, _n: *const u8, _nl: usize) -> Errno {
+pub unsafe extern "C" fn path_symlink(
+    _o: *const u8,
+    _ol: usize,
+    fd: u32,
+    _n: *const u8,
+    _nl: usize,
+) -> Errno {
     on_fd(fd, p1::ENOTDIR)
 }

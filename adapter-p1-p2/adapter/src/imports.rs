@@ -147,7 +147,16 @@ unsafe extern "C" {
     pub fn set_size(h: u32, size: u64, ret: *mut u8);
     /// Each timestamp is (tag, seconds, nanoseconds).
     #[link_name = "[method]descriptor.set-times"]
-    pub fn set_times(h: u32, at: u32, asec: u64, ans: u32, mt: u32, msec: u64, mns: u32, ret: *mut u8);
+    pub fn set_times(
+        h: u32,
+        at: u32,
+        asec: u64,
+        ans: u32,
+        mt: u32,
+        msec: u64,
+        mns: u32,
+        ret: *mut u8,
+    );
     /// ret: tag u8 @0; ok: list ptr @4, len @8, eof bool @12; err: code @4.
     #[link_name = "[method]descriptor.read"]
     pub fn read(h: u32, len: u64, offset: u64, ret: *mut u8);
@@ -191,16 +200,39 @@ unsafe extern "C" {
     );
     /// ret: tag u8 @0; ok: handle @4; err: code @4.
     #[link_name = "[method]descriptor.open-at"]
-    pub fn open_at(h: u32, path_flags: u32, ptr: *const u8, len: usize, oflags: u32, dflags: u32, ret: *mut u8);
+    pub fn open_at(
+        h: u32,
+        path_flags: u32,
+        ptr: *const u8,
+        len: usize,
+        oflags: u32,
+        dflags: u32,
+        ret: *mut u8,
+    );
     /// ret: tag u8 @0; ok: string ptr @4, len @8; err: code @4.
     #[link_name = "[method]descriptor.readlink-at"]
     pub fn readlink_at(h: u32, ptr: *const u8, len: usize, ret: *mut u8);
     #[link_name = "[method]descriptor.remove-directory-at"]
     pub fn remove_directory_at(h: u32, ptr: *const u8, len: usize, ret: *mut u8);
     #[link_name = "[method]descriptor.rename-at"]
-    pub fn rename_at(h: u32, old: *const u8, old_len: usize, new_h: u32, new: *const u8, new_len: usize, ret: *mut u8);
+    pub fn rename_at(
+        h: u32,
+        old: *const u8,
+        old_len: usize,
+        new_h: u32,
+        new: *const u8,
+        new_len: usize,
+        ret: *mut u8,
+    );
     #[link_name = "[method]descriptor.symlink-at"]
-    pub fn symlink_at(h: u32, old: *const u8, old_len: usize, new: *const u8, new_len: usize, ret: *mut u8);
+    pub fn symlink_at(
+        h: u32,
+        old: *const u8,
+        old_len: usize,
+        new: *const u8,
+        new_len: usize,
+        ret: *mut u8,
+    );
     #[link_name = "[method]descriptor.unlink-file-at"]
     pub fn unlink_file_at(h: u32, ptr: *const u8, len: usize, ret: *mut u8);
     /// ret: tag u8 @0; ok: lower u64 @8, upper u64 @16; err: code @8.

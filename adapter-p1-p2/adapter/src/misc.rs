@@ -117,7 +117,11 @@ pub fn clock(id: u32, resolution: bool) -> Result<u64, Errno> {
             datetime_ns(&mut ret)
         }
         p1::CLOCK_MONOTONIC => Ok(unsafe {
-            if resolution { imports::monotonic_resolution() } else { imports::monotonic_now() }
+            if resolution {
+                imports::monotonic_resolution()
+            } else {
+                imports::monotonic_now()
+            }
         }),
         // WASI 0.2 has no CPU-time clocks; wasmtime's own preview1 answers EBADF.
         p1::CLOCK_PROCESS_CPUTIME | p1::CLOCK_THREAD_CPUTIME => Err(p1::EBADF),

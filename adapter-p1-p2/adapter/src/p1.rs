@@ -42,9 +42,23 @@ pub const RIGHT_POLL_FD_READWRITE: u64 = 1 << 27;
 /// Every right preview1 defines (bits 0..=29).
 pub const RIGHTS_ALL: u64 = (1 << 30) - 1;
 /// Rights that only make sense on a directory.
-pub const RIGHTS_DIR_ONLY: u64 = (1 << 9) | (1 << 10) | (1 << 11) | (1 << 12) | (1 << 13) | (1 << 14)
-    | (1 << 15) | (1 << 16) | (1 << 17) | (1 << 18) | (1 << 19) | (1 << 20) | (1 << 21)
-    | (1 << 23) | (1 << 24) | (1 << 25) | (1 << 26);
+pub const RIGHTS_DIR_ONLY: u64 = (1 << 9)
+    | (1 << 10)
+    | (1 << 11)
+    | (1 << 12)
+    | (1 << 13)
+    | (1 << 14)
+    | (1 << 15)
+    | (1 << 16)
+    | (1 << 17)
+    | (1 << 18)
+    | (1 << 19)
+    | (1 << 20)
+    | (1 << 21)
+    | (1 << 23)
+    | (1 << 24)
+    | (1 << 25)
+    | (1 << 26);
 
 pub const CLOCK_REALTIME: u32 = 0;
 pub const CLOCK_MONOTONIC: u32 = 1;

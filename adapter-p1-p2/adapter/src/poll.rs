@@ -63,10 +63,16 @@ fn subscribe(sub: *const u8) -> Wait {
             }
             Wait::Pollable(unsafe { imports::input_stream_subscribe(d.input) })
         }
-        (Kind::Stdout | Kind::Stderr, false) | (Kind::File, false) if d.output != 0 || d.kind != Kind::File => {
+        (Kind::Stdout | Kind::Stderr, false) | (Kind::File, false)
+            if d.output != 0 || d.kind != Kind::File =>
+        {
             if d.output == 0 {
                 d.output = unsafe {
-                    if d.kind == Kind::Stdout { imports::get_stdout() } else { imports::get_stderr() }
+                    if d.kind == Kind::Stdout {
+                        imports::get_stdout()
+                    } else {
+                        imports::get_stderr()
+                    }
                 };
             }
             Wait::Pollable(unsafe { imports::output_stream_subscribe(d.output) })
@@ -77,7 +83,12 @@ fn subscribe(sub: *const u8) -> Wait {
 }
 
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn poll_oneoff(subs: *const u8, events: *mut u8, n: usize, out: *mut usize) -> Errno {
+pub unsafe extern "C" fn poll_oneoff(
+    subs: *const u8,
+    events: *mut u8,
+    n: usize,
+    out: *mut usize,
+) -> Errno {
     if n == 0 {
         return p1::EINVAL;
     }
@@ -97,7 +108,13 @@ pub unsafe extern "C" fn poll_oneoff(subs: *const u8, events: *mut u8, n: usize,
             Wait::Now(err, nbytes) => {
                 unsafe { handles.add(i).write(0) };
                 let (ud, ty) = unsafe { (get::<u64>(sub, 0), get::<u8>(sub, 8)) };
-                event(unsafe { events.add(written * EVENT_SIZE) }, ud, err, ty, nbytes);
+                event(
+                    unsafe { events.add(written * EVENT_SIZE) },
+                    ud,
+                    err,
+                    ty,
+                    nbytes,
+                );
                 written += 1;
             }
         }
@@ -136,7 +153,13 @@ pub unsafe extern "C" fn poll_oneoff(subs: *const u8, events: *mut u8, n: usize,
                     nbytes = streams::check_write(d.output);
                 }
             }
-            event(unsafe { events.add(written * EVENT_SIZE) }, ud, p1::SUCCESS, ty, nbytes);
+            event(
+                unsafe { events.add(written * EVENT_SIZE) },
+                ud,
+                p1::SUCCESS,
+                ty,
+                nbytes,
+            );
             written += 1;
         }
     }

@@ -104,10 +104,16 @@ struct CoreFacts {
 }
 
 fn inspect(core: &[u8]) -> Result<CoreFacts> {
-    let mut facts = CoreFacts { has_start: false, preview1_imports: Vec::new() };
+    let mut facts = CoreFacts {
+        has_start: false,
+        preview1_imports: Vec::new(),
+    };
     for payload in Parser::new(0).parse_all(core) {
         match payload.context("the input is not a valid core wasm module")? {
-            Payload::Version { encoding: wasmparser::Encoding::Component, .. } => {
+            Payload::Version {
+                encoding: wasmparser::Encoding::Component,
+                ..
+            } => {
                 bail!("the input is already a component, not a core module")
             }
             Payload::ImportSection(reader) => {
@@ -164,7 +170,11 @@ pub fn componentize(core: &[u8], opts: &Options) -> Result<Componentized> {
         AdapterChoice::Custom(bytes) => (Some(bytes), None),
         _ if !needs_adapter => (None, None),
         AdapterChoice::Auto => {
-            let v = if facts.has_start { Variant::Command } else { Variant::Reactor };
+            let v = if facts.has_start {
+                Variant::Command
+            } else {
+                Variant::Reactor
+            };
             (Some(adapter_bytes(v)), Some(v))
         }
         AdapterChoice::Variant(v) => (Some(adapter_bytes(*v)), Some(*v)),
@@ -212,12 +222,14 @@ pub fn componentize(core: &[u8], opts: &Options) -> Result<Componentized> {
         }
     }
 
+    // Validation happens once, below, with every feature the encoder may use.
     let mut encoder = wit_component::ComponentEncoder::default();
-    encoder.validate(true);
     encoder.module(&module).context("reading the core module")?;
     if let Some(bytes) = adapter {
         if needs_adapter {
-            encoder.adapter(PREVIEW1, bytes).context("reading the adapter")?;
+            encoder
+                .adapter(PREVIEW1, bytes)
+                .context("reading the adapter")?;
         }
     }
     let component = encoder.encode().context("making the component")?;
@@ -228,5 +240,52 @@ pub fn componentize(core: &[u8], opts: &Options) -> Result<Componentized> {
         .into_iter()
         .filter(|name| !world_imports.contains(name))
         .collect();
-    Ok(Componentized { component, variant, warnings, adapter_imports })
+    Ok(Componentized {
+        component,
+        variant,
+        warnings,
+        adapter_imports,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_names_round_trip() {
+        for v in Variant::ALL {
+            assert_eq!(Variant::from_name(v.name()), Some(v));
+        }
+        assert_eq!(Variant::from_name("auto"), None);
+    }
+
+    #[test]
+    fn carried_adapters_are_adapter_modules() {
+        for v in Variant::ALL {
+            let bytes = adapter_bytes(v);
+            wasmparser::Validator::new().validate_all(bytes).unwrap();
+            let facts = inspect(bytes).unwrap();
+            assert!(facts.preview1_imports.is_empty());
+            let mut encoder = wit_component::ComponentEncoder::default();
+            let core = wat::parse_str(
+                r#"(module (import "wasi_snapshot_preview1" "sched_yield" (func (result i32)))
+                           (memory (export "memory") 1) (func (export "_start")))"#,
+            )
+            .unwrap();
+            encoder.module(&core).unwrap();
+            encoder.adapter(PREVIEW1, bytes).unwrap();
+            if v == Variant::Command {
+                encoder.encode().unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn filesystem_functions_are_recognised() {
+        assert!(is_filesystem_function("path_open"));
+        assert!(is_filesystem_function("fd_prestat_get"));
+        assert!(is_filesystem_function("fd_readdir"));
+        assert!(!is_filesystem_function("fd_write"));
+    }
 }

@@ -90,7 +90,11 @@ fn survey(raw: &[u8]) -> Result<Survey> {
                 let mut what = Vec::new();
                 for data in reader {
                     let data = data?;
-                    what.push(format!("{} bytes {:?}", data.data.len(), &data.data[..data.data.len().min(32)]));
+                    what.push(format!(
+                        "{} bytes {:?}",
+                        data.data.len(),
+                        &data.data[..data.data.len().min(32)]
+                    ));
                 }
                 bail!(
                     "the adapter build has data segments ({}); adapters may not carry data: \
@@ -98,9 +102,14 @@ fn survey(raw: &[u8]) -> Result<Survey> {
                     what.join("; ")
                 );
             }
-            Payload::ElementSection(_) => bail!("the adapter build has element segments (indirect calls)"),
+            Payload::ElementSection(_) => {
+                bail!("the adapter build has element segments (indirect calls)")
+            }
             Payload::CustomSection(c) if c.name() == "name" => {
-                let reader = wasmparser::NameSectionReader::new(wasmparser::BinaryReader::new(c.data(), c.data_offset()));
+                let reader = wasmparser::NameSectionReader::new(wasmparser::BinaryReader::new(
+                    c.data(),
+                    c.data_offset(),
+                ));
                 for name in reader {
                     if let Name::Global(map) = name? {
                         for naming in map {
@@ -150,7 +159,9 @@ fn rewrite(raw: &[u8]) -> Result<Vec<u8>> {
 
     for payload in Parser::new(0).parse_all(raw) {
         match payload? {
-            Payload::TypeSection(reader) => remap.parse_type_section(&mut types, reader).map_err(reenc)?,
+            Payload::TypeSection(reader) => remap
+                .parse_type_section(&mut types, reader)
+                .map_err(reenc)?,
             Payload::ImportSection(reader) => {
                 for import in reader.into_imports() {
                     let import = import?;
@@ -159,8 +170,12 @@ fn rewrite(raw: &[u8]) -> Result<Vec<u8>> {
                     }
                 }
             }
-            Payload::FunctionSection(reader) => remap.parse_function_section(&mut functions, reader).map_err(reenc)?,
-            Payload::GlobalSection(reader) => remap.parse_global_section(&mut globals, reader).map_err(reenc)?,
+            Payload::FunctionSection(reader) => remap
+                .parse_function_section(&mut functions, reader)
+                .map_err(reenc)?,
+            Payload::GlobalSection(reader) => remap
+                .parse_global_section(&mut globals, reader)
+                .map_err(reenc)?,
             Payload::ExportSection(reader) => {
                 for export in reader {
                     let export = export?;
@@ -170,12 +185,16 @@ fn rewrite(raw: &[u8]) -> Result<Vec<u8>> {
                     }
                 }
             }
-            Payload::CodeSectionEntry(body) => remap.parse_function_body(&mut code, body).map_err(reenc)?,
+            Payload::CodeSectionEntry(body) => {
+                remap.parse_function_body(&mut code, body).map_err(reenc)?
+            }
             Payload::Version { .. }
             | Payload::CodeSectionStart { .. }
             | Payload::CustomSection(_)
             | Payload::End(_) => {}
-            Payload::MemorySection(_) => bail!("the adapter defines a memory; it must import `env.memory`"),
+            Payload::MemorySection(_) => {
+                bail!("the adapter defines a memory; it must import `env.memory`")
+            }
             // wasm-ld may emit an empty function table; without element
             // segments nothing can use it (validation below would catch a
             // `call_indirect`), so it is dropped.
@@ -187,7 +206,11 @@ fn rewrite(raw: &[u8]) -> Result<Vec<u8>> {
 
     // The state pointer global and its accessors, in `state_funcs` order.
     globals.global(
-        GlobalType { val_type: ValType::I32, mutable: true, shared: false },
+        GlobalType {
+            val_type: ValType::I32,
+            mutable: true,
+            shared: false,
+        },
         &ConstExpr::i32_const(0),
     );
     let get_ty = types.len();
@@ -223,4 +246,66 @@ fn rewrite(raw: &[u8]) -> Result<Vec<u8>> {
     names.globals(&global_names);
     module.section(&names);
     Ok(module.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(body: &str) -> Vec<u8> {
+        wat::parse_str(format!(
+            r#"(module
+                 (import "env" "memory" (memory 0))
+                 (import "knit:globals" "state_get" (func $get (result i32)))
+                 (import "x" "y" (func $y (param i32)))
+                 (import "knit:globals" "state_set" (func $set (param i32)))
+                 (global $__stack_pointer (mut i32) (i32.const 0))
+                 (global $__data_end i32 (i32.const 0))
+                 (export "__data_end" (global $__data_end))
+                 {body})"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn state_imports_become_a_global_and_indices_follow() {
+        let out = rewrite(&raw(
+            r#"(func (export "bump") (call $set (i32.add (call $get) (i32.const 1))) (call $y (call $get)))"#,
+        ))
+        .unwrap();
+        wasmparser::Validator::new().validate_all(&out).unwrap();
+        let text = wasmprinter::print_bytes(&out).unwrap();
+        assert!(!text.contains("knit:globals"), "{text}");
+        assert!(!text.contains("__data_end"), "{text}");
+        assert!(text.contains("(global $__stack_pointer"), "{text}");
+        // One import left (`x.y`, index 0); `bump` is 1; get and set are 2 and 3.
+        assert!(
+            text.contains("call 2") && text.contains("call 3") && text.contains("call 0"),
+            "{text}"
+        );
+        assert!(
+            text.contains("global.set 2") && text.contains("global.get 2"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn data_segments_are_refused_with_their_bytes() {
+        let err = rewrite(&raw(r#"(data (i32.const 0) "\01\02")"#))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("data segments") && err.contains("[1, 2]"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_missing_stack_pointer_name_is_reported() {
+        let bytes =
+            wat::parse_str(r#"(module (import "env" "memory" (memory 0)) (func (export "f")))"#)
+                .unwrap();
+        let err = rewrite(&bytes).unwrap_err().to_string();
+        assert!(err.contains("__stack_pointer"), "{err}");
+    }
 }

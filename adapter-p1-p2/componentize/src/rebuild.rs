@@ -18,7 +18,9 @@ pub fn adapter_source_dir() -> PathBuf {
 
 /// Where the carried adapter bytes of `variant` live in the source tree.
 pub fn committed_path(variant: Variant) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters").join(format!("{}.wasm", variant.name()))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("adapters")
+        .join(format!("{}.wasm", variant.name()))
 }
 
 /// The target directory for adapter builds: `$KNIT_ADAPTER_TARGET_DIR`, or
@@ -27,7 +29,9 @@ pub fn default_target_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("KNIT_ADAPTER_TARGET_DIR") {
         return PathBuf::from(dir);
     }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
     home.join(".cache/knit/adapter-target")
 }
 
@@ -37,7 +41,13 @@ pub fn build_variant(variant: Variant, target_dir: &Path) -> Result<Vec<u8>> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = Command::new(cargo)
         .current_dir(&dir)
-        .args(["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "build",
+            "--quiet",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
         .args(["--no-default-features", "--features", variant.name()])
         .arg("--target-dir")
         .arg(target_dir)
@@ -52,9 +62,12 @@ pub fn build_variant(variant: Variant, target_dir: &Path) -> Result<Vec<u8>> {
         bail!("building the {} adapter failed ({status})", variant.name());
     }
     let raw_path = target_dir.join("wasm32-unknown-unknown/release/knit_adapter.wasm");
-    let raw = std::fs::read(&raw_path).with_context(|| format!("reading {}", raw_path.display()))?;
+    let raw =
+        std::fs::read(&raw_path).with_context(|| format!("reading {}", raw_path.display()))?;
     let mut resolve = wit_parser::Resolve::default();
-    let (pkg, _) = resolve.push_dir(dir.join("wit")).context("loading the adapter's WIT")?;
+    let (pkg, _) = resolve
+        .push_dir(dir.join("wit"))
+        .context("loading the adapter's WIT")?;
     let world = resolve.select_world(&[pkg], Some(variant.name()))?;
     crate::postprocess::postprocess(&raw, &resolve, world)
         .with_context(|| format!("post-processing the {} adapter", variant.name()))

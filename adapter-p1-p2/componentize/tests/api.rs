@@ -25,7 +25,8 @@ const HELLO_WAT: &str = r#"
 "#;
 
 /// A library exporting `add` (the world below) that logs through `fd_write`
-/// and asks for a preopen it will not find.
+/// and adds 1000 times the errno of opening a path in fd 3, a preopen it
+/// will not find (EBADF, 8).
 const REACTOR_WAT: &str = r#"
 (module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
@@ -38,10 +39,15 @@ const REACTOR_WAT: &str = r#"
     (i32.store (i32.const 0) (i32.const 16))
     (i32.store (i32.const 4) (i32.const 7))
     (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
-    (i32.add (local.get 0) (local.get 1))))
+    (i32.add
+      (i32.add (local.get 0) (local.get 1))
+      (i32.mul (i32.const 1000)
+        (call $path_open (i32.const 3) (i32.const 0) (i32.const 16) (i32.const 3)
+          (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 12))))))
 "#;
 
-const REACTOR_WIT: &str = "package test:calc; world calc { export add: func(a: u32, b: u32) -> u32; }";
+const REACTOR_WIT: &str =
+    "package test:calc; world calc { export add: func(a: u32, b: u32) -> u32; }";
 
 fn wat(text: &str) -> Vec<u8> {
     wat::parse_str(text).expect("fixture WAT parses")
@@ -52,7 +58,9 @@ fn module_sizes(component: &[u8]) -> Vec<usize> {
     Parser::new(0)
         .parse_all(component)
         .filter_map(|p| match p.unwrap() {
-            Payload::ModuleSection { unchecked_range, .. } => Some((unchecked_range.end - unchecked_range.start) as usize),
+            Payload::ModuleSection {
+                unchecked_range, ..
+            } => Some((unchecked_range.end - unchecked_range.start) as usize),
             _ => None,
         })
         .collect()
@@ -75,31 +83,56 @@ fn hello_world_imports_only_stdio_and_exit_and_carries_little_adapter() {
     );
     // Module 0 is the program, module 1 the adapter after wit-component's gc.
     let sizes = module_sizes(&made.component);
-    assert!(sizes[1] <= 5 * 1024, "adapter in the hello world is {} bytes", sizes[1]);
+    assert!(
+        sizes[1] <= 5 * 1024,
+        "adapter in the hello world is {} bytes",
+        sizes[1]
+    );
     let out = run_component(&made.component, &Setup::default());
     assert_eq!((out.exit, out.stdout.as_str()), (Ok(7), "hello, world\n"));
 }
 
 #[test]
 fn reactor_adapter_refuses_a_command_module() {
-    let opts = Options { adapter: AdapterChoice::Variant(Variant::Reactor), ..Options::default() };
-    let err = componentize(&wat(HELLO_WAT), &opts).unwrap_err().to_string();
-    assert!(err.contains("exports `_start`") && err.contains("reactor adapter"), "{err}");
+    let opts = Options {
+        adapter: AdapterChoice::Variant(Variant::Reactor),
+        ..Options::default()
+    };
+    let err = componentize(&wat(HELLO_WAT), &opts)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("exports `_start`") && err.contains("reactor adapter"),
+        "{err}"
+    );
 }
 
 #[test]
 fn command_adapter_needs_start() {
-    let opts = Options { adapter: AdapterChoice::Variant(Variant::Command), ..Options::default() };
-    let err = componentize(&wat(REACTOR_WAT), &opts).unwrap_err().to_string();
+    let opts = Options {
+        adapter: AdapterChoice::Variant(Variant::Command),
+        ..Options::default()
+    };
+    let err = componentize(&wat(REACTOR_WAT), &opts)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("needs a `_start`"), "{err}");
 }
 
 #[test]
 fn bad_input_is_a_clear_error() {
-    let err = format!("{:#}", componentize(b"not wasm", &Options::default()).unwrap_err());
+    let err = format!(
+        "{:#}",
+        componentize(b"not wasm", &Options::default()).unwrap_err()
+    );
     assert!(err.contains("not a valid core wasm module"), "{err}");
-    let component = componentize(&wat(HELLO_WAT), &Options::default()).unwrap().component;
-    let err = format!("{:#}", componentize(&component, &Options::default()).unwrap_err());
+    let component = componentize(&wat(HELLO_WAT), &Options::default())
+        .unwrap()
+        .component;
+    let err = format!(
+        "{:#}",
+        componentize(&component, &Options::default()).unwrap_err()
+    );
     assert!(err.contains("already a component"), "{err}");
 }
 
@@ -112,29 +145,22 @@ fn calc_world() -> (wit_parser::Resolve, wit_parser::WorldId) {
 
 #[test]
 fn reactor_with_an_embedded_world_runs_its_export() {
-    let made = componentize(&wat(REACTOR_WAT), &Options { world: Some(calc_world()), ..Options::default() }).unwrap();
+    let made = componentize(
+        &wat(REACTOR_WAT),
+        &Options {
+            world: Some(calc_world()),
+            ..Options::default()
+        },
+    )
+    .unwrap();
     assert_eq!(made.variant, Some(Variant::Reactor));
-    assert!(made.adapter_imports.iter().any(|i| i.starts_with("wasi:filesystem/preopens")));
+    assert!(
+        made.adapter_imports
+            .iter()
+            .any(|i| i.starts_with("wasi:filesystem/preopens"))
+    );
 
-    use wasmtime::component::{Component, Linker, ResourceTable};
-    use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
-    use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
-    struct Host(WasiCtx, ResourceTable);
-    impl WasiView for Host {
-        fn ctx(&mut self) -> WasiCtxView<'_> {
-            WasiCtxView { ctx: &mut self.0, table: &mut self.1 }
-        }
-    }
-    let engine = wasmtime::Engine::default();
-    let stdout = MemoryOutputPipe::new(1024);
-    let ctx = wasmtime_wasi::WasiCtxBuilder::new().stdout(stdout.clone()).build();
-    let mut store = wasmtime::Store::new(&engine, Host(ctx, ResourceTable::new()));
-    let mut linker = Linker::new(&engine);
-    wasmtime_wasi::p2::add_to_linker_sync(&mut linker).unwrap();
-    let instance = linker.instantiate(&mut store, &Component::new(&engine, &made.component).unwrap()).unwrap();
-    let add = instance.get_typed_func::<(u32, u32), (u32,)>(&mut store, "add").unwrap();
-    assert_eq!(add.call(&mut store, (40, 2)).unwrap(), (42,));
-    assert_eq!(String::from_utf8(stdout.contents().to_vec()).unwrap(), "adding\n");
+    assert_eq!(common::call_add(&made.component, 40, 2), (8042, "adding\n".to_string()));
 }
 
 #[test]
@@ -145,13 +171,17 @@ fn proxy_warns_about_the_filesystem_and_imports_none_of_it() {
     };
     let made = componentize(&wat(REACTOR_WAT), &opts).unwrap();
     assert_eq!(made.warnings.len(), 1);
-    assert!(made.warnings[0].contains("hides the filesystem") && made.warnings[0].contains("path_open"));
+    assert!(
+        made.warnings[0].contains("hides the filesystem") && made.warnings[0].contains("path_open")
+    );
     for import in &made.adapter_imports {
         assert!(
             !import.starts_with("wasi:filesystem") && !import.starts_with("wasi:cli/environment"),
             "proxy imported {import}"
         );
     }
+    // It runs: stdout works, and `path_open` answers EBADF.
+    assert_eq!(common::call_add(&made.component, 1, 2), (8003, "adding\n".to_string()));
 }
 
 #[test]
@@ -163,7 +193,10 @@ fn a_custom_adapter_is_used_as_given() {
     let made = componentize(&wat(HELLO_WAT), &opts).unwrap();
     assert_eq!(made.variant, None);
     let out = run_component(&made.component, &Setup::default());
-    assert_eq!((out.exit.is_ok(), out.stdout.as_str()), (true, "hello, world\n"));
+    assert_eq!(
+        (out.exit.is_ok(), out.stdout.as_str()),
+        (true, "hello, world\n")
+    );
 }
 
 /// Prints knit's and wasmtime's adapter sizes side by side and holds knit
@@ -171,28 +204,53 @@ fn a_custom_adapter_is_used_as_given() {
 #[test]
 fn adapter_sizes_beside_wasmtimes() {
     let theirs = [
-        (Variant::Command, upstream::WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER),
-        (Variant::Reactor, upstream::WASI_SNAPSHOT_PREVIEW1_REACTOR_ADAPTER),
-        (Variant::Proxy, upstream::WASI_SNAPSHOT_PREVIEW1_PROXY_ADAPTER),
+        (
+            Variant::Command,
+            upstream::WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER,
+        ),
+        (
+            Variant::Reactor,
+            upstream::WASI_SNAPSHOT_PREVIEW1_REACTOR_ADAPTER,
+        ),
+        (
+            Variant::Proxy,
+            upstream::WASI_SNAPSHOT_PREVIEW1_PROXY_ADAPTER,
+        ),
     ];
     println!("{:<10} {:>10} {:>10}", "variant", "knit", "wasmtime");
     for (v, bytes) in theirs {
-        println!("{:<10} {:>10} {:>10}", v.name(), adapter_bytes(v).len(), bytes.len());
+        println!(
+            "{:<10} {:>10} {:>10}",
+            v.name(),
+            adapter_bytes(v).len(),
+            bytes.len()
+        );
     }
     let hello = wat(HELLO_WAT);
     let ours = componentize(&hello, &Options::default()).unwrap();
     let upstream_made = componentize(
         &hello,
         &Options {
-            adapter: AdapterChoice::Custom(upstream::WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER.to_vec()),
+            adapter: AdapterChoice::Custom(
+                upstream::WASI_SNAPSHOT_PREVIEW1_COMMAND_ADAPTER.to_vec(),
+            ),
             ..Options::default()
         },
     )
     .unwrap();
-    let (ours_in_hello, theirs_in_hello) = (module_sizes(&ours.component)[1], module_sizes(&upstream_made.component)[1]);
-    println!("{:<10} {:>10} {:>10}", "hello", ours_in_hello, theirs_in_hello);
+    let (ours_in_hello, theirs_in_hello) = (
+        module_sizes(&ours.component)[1],
+        module_sizes(&upstream_made.component)[1],
+    );
+    println!(
+        "{:<10} {:>10} {:>10}",
+        "hello", ours_in_hello, theirs_in_hello
+    );
     println!("hello imports, knit: {:?}", ours.adapter_imports);
-    println!("hello imports, wasmtime: {:?}", upstream_made.adapter_imports);
+    println!(
+        "hello imports, wasmtime: {:?}",
+        upstream_made.adapter_imports
+    );
     assert!(adapter_bytes(Variant::Command).len() <= 30 * 1024);
     assert!(adapter_bytes(Variant::Reactor).len() <= 30 * 1024);
     assert!(adapter_bytes(Variant::Proxy).len() <= 15 * 1024);

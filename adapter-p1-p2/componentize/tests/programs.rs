@@ -16,11 +16,21 @@ fn same_as_native(name: &str, setup: Setup) -> Outcome {
     assert_eq!(made.variant, Some(Variant::Command));
     let native_dir = tempfile::tempdir().unwrap();
     let adapted_dir = tempfile::tempdir().unwrap();
-    let with_dir = |d: &tempfile::TempDir| Setup { dir: Some(d.path().to_path_buf()), ..setup.clone() };
+    let with_dir = |d: &tempfile::TempDir| Setup {
+        dir: Some(d.path().to_path_buf()),
+        ..setup.clone()
+    };
     let native = run_native(&module, &with_dir(&native_dir));
     let adapted = run_component(&made.component, &with_dir(&adapted_dir));
-    assert_eq!(adapted, native, "{name}: adapted run differs from native preview1");
-    assert_eq!(tree(adapted_dir.path()), tree(native_dir.path()), "{name}: files left behind differ");
+    assert_eq!(
+        adapted, native,
+        "{name}: adapted run differs from native preview1"
+    );
+    assert_eq!(
+        tree(adapted_dir.path()),
+        tree(native_dir.path()),
+        "{name}: files left behind differ"
+    );
     adapted
 }
 
@@ -37,7 +47,12 @@ fn args_and_environment() {
     let out = same_as_native(
         "args_env",
         Setup {
-            args: vec!["prog".into(), "one".into(), "two words".into(), "ünïcode".into()],
+            args: vec![
+                "prog".into(),
+                "one".into(),
+                "two words".into(),
+                "ünïcode".into(),
+            ],
             env: vec![("B_VAR".into(), "b=1".into()), ("A_VAR".into(), "".into())],
             ..Setup::default()
         },
@@ -49,15 +64,30 @@ fn args_and_environment() {
 #[test]
 fn stdin_stdout_stderr() {
     let input: String = (0..2000).map(|i| format!("line {i}\n")).collect();
-    let out = same_as_native("stdio", Setup { stdin: input.clone().into_bytes(), ..Setup::default() });
+    let out = same_as_native(
+        "stdio",
+        Setup {
+            stdin: input.clone().into_bytes(),
+            ..Setup::default()
+        },
+    );
     assert_eq!(out.stdout, input.to_uppercase());
-    assert_eq!(out.stderr, format!("read {} bytes in 2000 lines\n", input.len()));
+    assert_eq!(
+        out.stderr,
+        format!("read {} bytes in 2000 lines\n", input.len())
+    );
 }
 
 #[test]
 fn exit_codes() {
     for code in [0, 1, 3, 42, 125] {
-        let out = same_as_native("exit_code", Setup { args: vec!["p".into(), code.to_string()], ..Setup::default() });
+        let out = same_as_native(
+            "exit_code",
+            Setup {
+                args: vec!["p".into(), code.to_string()],
+                ..Setup::default()
+            },
+        );
         assert_eq!(out.exit, Ok(code));
         assert_eq!(out.stdout, format!("exiting with {code}\n"));
     }
@@ -75,8 +105,17 @@ fn clocks_sleep_and_random() {
 #[test]
 fn files_and_directories() {
     let out = same_as_native("files", Setup::default());
-    assert!(out.stdout.contains("big roundtrip: 100000 bytes, equal true"), "{}", out.stdout);
-    assert!(out.stdout.contains("200 open files, last reads 15 bytes"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("big roundtrip: 100000 bytes, equal true"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("200 open files, last reads 15 bytes"),
+        "{}",
+        out.stdout
+    );
     assert_eq!(out.exit, Ok(0), "{}", out.stderr);
 }
 
@@ -97,15 +136,29 @@ fn every_preview1_function_directly() {
     let native = run_native(&module, &setup(&nd));
     let adapted = run_component(&made.component, &setup(&ad));
     let split = |s: &str| -> (Vec<String>, Vec<String>) {
-        s.lines().map(str::to_string).partition(|l| !l.starts_with("deviation:"))
+        s.lines()
+            .map(str::to_string)
+            .partition(|l| !l.starts_with("deviation:"))
     };
     let (native_same, _) = split(&native.stdout);
     let (adapted_same, adapted_dev) = split(&adapted.stdout);
     assert_eq!(adapted_same, native_same);
-    assert_eq!(adapted_dev, vec!["deviation: fd_write wrote every iovec: true".to_string()]);
-    assert_eq!((adapted.exit, adapted.stderr.as_str()), (native.exit, native.stderr.as_str()));
+    assert_eq!(
+        adapted_dev,
+        vec!["deviation: fd_write wrote every iovec: true".to_string()]
+    );
+    assert_eq!(
+        (adapted.exit, adapted.stderr.as_str()),
+        (native.exit, native.stderr.as_str())
+    );
     assert_eq!(tree(ad.path()), tree(nd.path()));
-    assert!(adapted.stdout.contains("fd_readdir: [\"..:3\", \".:3\", \"b:4\""), "{}", adapted.stdout);
+    assert!(
+        adapted
+            .stdout
+            .contains("fd_readdir: [\"..:3\", \".:3\", \"b:4\""),
+        "{}",
+        adapted.stdout
+    );
 }
 
 #[test]

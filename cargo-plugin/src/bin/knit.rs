@@ -22,6 +22,9 @@ enum Command {
     Componentize(commands::componentize::Args),
     /// Write one of knit's preview1 adapter modules to a file.
     Adapter(commands::adapter::Args),
+    /// Run a `wasi:cli/command` component on the embedded wasmtime.
+    #[cfg(feature = "run")]
+    Run(commands::run::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -31,11 +34,13 @@ fn main() -> std::process::ExitCode {
         Command::Compose(args) => commands::compose::run(args),
         Command::Componentize(args) => commands::componentize::run(args),
         Command::Adapter(args) => commands::adapter::run(args),
+        #[cfg(feature = "run")]
+        Command::Run(args) => commands::run::run(args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:?}");
+            knit_cli::report_error(&err);
             std::process::ExitCode::FAILURE
         }
     }

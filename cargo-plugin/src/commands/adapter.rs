@@ -17,10 +17,19 @@ pub struct Args {
 
 /// Runs `knit adapter`.
 pub fn run(args: Args) -> Result<()> {
-    let variant = Variant::from_name(&args.variant)
-        .ok_or_else(|| anyhow!("unknown adapter `{}`: expected command, reactor or proxy", args.variant))?;
+    let variant = Variant::from_name(&args.variant).ok_or_else(|| {
+        anyhow!(
+            "unknown adapter `{}`: expected command, reactor or proxy",
+            args.variant
+        )
+    })?;
     let bytes = adapter_bytes(variant);
     super::componentize::write_atomically(&args.output, bytes)?;
-    println!("wrote the {} adapter to {} ({} bytes)", variant.name(), args.output.display(), bytes.len());
+    println!(
+        "wrote the {} adapter to {} ({} bytes)",
+        variant.name(),
+        args.output.display(),
+        bytes.len()
+    );
     Ok(())
 }

@@ -48,30 +48,42 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
     std::io::Write::write_all(&mut tmp, bytes)?;
-    tmp.persist(path).with_context(|| format!("writing {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }
 
 /// Runs `knit componentize`.
 pub fn run(args: Args) -> Result<()> {
-    let core = std::fs::read(&args.input).with_context(|| format!("reading {}", args.input.display()))?;
+    let core =
+        std::fs::read(&args.input).with_context(|| format!("reading {}", args.input.display()))?;
     let world = match &args.wit {
         Some(path) => {
             let mut resolve = wit_parser::Resolve::default();
-            let (pkg, _) = resolve.push_path(path).with_context(|| format!("loading WIT from {}", path.display()))?;
+            let (pkg, _) = resolve
+                .push_path(path)
+                .with_context(|| format!("loading WIT from {}", path.display()))?;
             let world = resolve.select_world(&[pkg], args.world.as_deref())?;
             Some((resolve, world))
         }
         None => None,
     };
-    let opts = Options { world, adapter: parse_adapter(&args.adapter)? };
-    let made = componentize(&core, &opts).with_context(|| format!("componentizing {}", args.input.display()))?;
+    let opts = Options {
+        world,
+        adapter: parse_adapter(&args.adapter)?,
+    };
+    let made = componentize(&core, &opts)
+        .with_context(|| format!("componentizing {}", args.input.display()))?;
     for warning in &made.warnings {
         eprintln!("warning: {warning}");
     }
     write_atomically(&args.output, &made.component)?;
     let adapter = made.variant.map(Variant::name).unwrap_or("custom");
-    println!("wrote {} ({} bytes, {adapter} adapter)", args.output.display(), made.component.len());
+    println!(
+        "wrote {} ({} bytes, {adapter} adapter)",
+        args.output.display(),
+        made.component.len()
+    );
     if made.adapter_imports.is_empty() {
         println!("the adapter added no imports");
     } else {

@@ -4,3 +4,5 @@ pub mod adapter;
 pub mod bindgen;
 pub mod compose;
 pub mod componentize;
+#[cfg(feature = "run")]
+pub mod run;

@@ -188,3 +188,36 @@ pub fn host_plug() -> Vec<u8> {
             (func (export "test:k/k#k") (result i32) call $s i32.const 1000 i32.mul))"#,
     )
 }
+
+/// Root importing `test:v/api@0.2.3` (left for the host) and `test:k/k`;
+/// exports `test:vh/run.run() -> answer() + k()`.
+pub fn versioned_host_root() -> Vec<u8> {
+    component(
+        &[
+            "package test:v@0.2.3; interface api { answer: func() -> u32; }",
+            "package test:k; interface k { k: func() -> u32; }",
+            "package test:vh; interface run { run: func() -> u32; }
+             world root { import test:v/api@0.2.3; import test:k/k; export run; }",
+        ],
+        "root",
+        r#"(module
+            (import "test:v/api@0.2.3" "answer" (func $a (result i32)))
+            (import "test:k/k" "k" (func $k (result i32)))
+            (func (export "test:vh/run#run") (result i32) call $a call $k i32.add))"#,
+    )
+}
+
+/// Plug importing `test:v/api@0.2.6` from the host; exports
+/// `test:k/k.k() -> answer() * 1000`.
+pub fn versioned_host_plug() -> Vec<u8> {
+    component(
+        &[
+            "package test:v@0.2.6; interface api { answer: func() -> u32; }",
+            "package test:k; interface k { k: func() -> u32; } world pk { import test:v/api@0.2.6; export k; }",
+        ],
+        "pk",
+        r#"(module
+            (import "test:v/api@0.2.6" "answer" (func $a (result i32)))
+            (func (export "test:k/k#k") (result i32) call $a i32.const 1000 i32.mul))"#,
+    )
+}

@@ -1,7 +1,7 @@
 //! Language-neutral core of knit's binding generators.
 //!
 //! * [`abi`]: the canonical ABI planned as a checked instruction stream every backend renders.
-//! * [`load`]: reads WIT from every kind of source and selects a world ([`load::load`]).
+//! * [`load`](mod@load): reads WIT from every kind of source and selects a world ([`load::load`]).
 //! * [`names`]: case conversion, per-language keyword escaping, fresh temporaries, unique names.
 //! * [`files`]: the [`Files`] map every backend returns; only front ends write it to disk.
 

@@ -56,14 +56,16 @@ pub enum Case {
 
 /// Rust strict keywords (all editions, including `async`, `await`, `dyn` from 2018) and the reserved
 /// keywords (including `try` from 2018 and `gen` from 2024).
+#[rustfmt::skip]
 const RUST_KEYWORDS: &[&str] = &[
     // strict
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
     "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
     "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
-    "unsafe", "use", "where", "while", // reserved for future use
-    "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv", "try", "typeof",
-    "unsized", "virtual", "yield",
+    "unsafe", "use", "where", "while",
+    // reserved for future use
+    "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Rust keywords that cannot be written as raw identifiers (`r#self` is an error), so they get a
@@ -71,162 +73,44 @@ const RUST_KEYWORDS: &[&str] = &[
 const RUST_NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Go's 25 keywords.
+#[rustfmt::skip]
 const GO_KEYWORDS: &[&str] = &[
-    "break",
-    "case",
-    "chan",
-    "const",
-    "continue",
-    "default",
-    "defer",
-    "else",
-    "fallthrough",
-    "for",
-    "func",
-    "go",
-    "goto",
-    "if",
-    "import",
-    "interface",
-    "map",
-    "package",
-    "range",
-    "return",
-    "select",
-    "struct",
-    "switch",
-    "type",
-    "var",
+    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for",
+    "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return",
+    "select", "struct", "switch", "type", "var",
 ];
 
 /// Go's predeclared identifiers: shadowing them is legal but breaks generated code that uses them.
+#[rustfmt::skip]
 const GO_PREDECLARED: &[&str] = &[
     // types
-    "any",
-    "bool",
-    "byte",
-    "comparable",
-    "complex64",
-    "complex128",
-    "error",
-    "float32",
-    "float64",
-    "int",
-    "int8",
-    "int16",
-    "int32",
-    "int64",
-    "rune",
-    "string",
-    "uint",
-    "uint8",
-    "uint16",
-    "uint32",
-    "uint64",
-    "uintptr",
+    "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64",
+    "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16",
+    "uint32", "uint64", "uintptr",
     // constants and the zero value
-    "true",
-    "false",
-    "iota",
-    "nil",
+    "true", "false", "iota", "nil",
     // functions
-    "append",
-    "cap",
-    "clear",
-    "close",
-    "complex",
-    "copy",
-    "delete",
-    "imag",
-    "len",
-    "make",
-    "max",
-    "min",
-    "new",
-    "panic",
-    "print",
-    "println",
-    "real",
-    "recover",
+    "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max",
+    "min", "new", "panic", "print", "println", "real", "recover",
 ];
 
 /// JavaScript reserved words (including strict-mode and module-code ones), names that cannot be
 /// bound in strict mode, and TypeScript's predefined type names.
+#[rustfmt::skip]
 const TS_RESERVED: &[&str] = &[
     // ECMAScript reserved words
-    "await",
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "import",
-    "in",
-    "instanceof",
-    "new",
-    "null",
-    "return",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "while",
-    "with",
-    "yield",
+    "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
+    "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function",
+    "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this",
+    "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
     // strict-mode reserved words
-    "implements",
-    "interface",
-    "let",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "static",
+    "implements", "interface", "let", "package", "private", "protected", "public", "static",
     // not bindable in strict mode
-    "arguments",
-    "eval",
+    "arguments", "eval",
     // TypeScript type names and declaration keywords
-    "any",
-    "bigint",
-    "boolean",
-    "declare",
-    "never",
-    "number",
-    "object",
-    "string",
-    "symbol",
-    "type",
-    "undefined",
-    "unknown",
-    "namespace",
-    "module",
-    "abstract",
-    "readonly",
-    "keyof",
-    "infer",
-    "is",
-    "asserts",
-    "satisfies",
-    "constructor",
+    "any", "bigint", "boolean", "declare", "never", "number", "object", "string", "symbol",
+    "type", "undefined", "unknown", "namespace", "module", "abstract", "readonly", "keyof",
+    "infer", "is", "asserts", "satisfies", "constructor",
 ];
 
 /// Returns whether `name` (already case-converted) collides with a keyword, reserved word or
@@ -394,6 +278,41 @@ pub fn make_unique(candidates: &[Vec<String>]) -> Vec<String> {
     result
 }
 
+/// Candidate names for an interface, most preferred first, ready for [`make_unique`]: its own name,
+/// then prefixed with its package name, then with its namespace, then with its version too (for two
+/// versions of one package). Each is converted to `case` and escaped for `language`, so
+/// `wasi:http/types@0.2.0` gives `types`, `http_types`, `wasi_http_types`, `wasi_http_types_0_2_0`
+/// in snake case. An interface without a name (declared inline in a world) has no candidates.
+pub fn interface_candidates(
+    language: Language,
+    resolve: &wit_parser::Resolve,
+    interface: wit_parser::InterfaceId,
+    case: Case,
+) -> Vec<String> {
+    let iface = &resolve.interfaces[interface];
+    let Some(name) = iface.name.as_deref() else {
+        return Vec::new();
+    };
+    let mut kebab = vec![name.to_string()];
+    if let Some(package) = iface.package {
+        let package = &resolve.packages[package].name;
+        kebab.push(format!("{}-{name}", package.name));
+        kebab.push(format!("{}-{}-{name}", package.namespace, package.name));
+        if let Some(version) = &package.version {
+            let version: String = version
+                .to_string()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            kebab.push(format!(
+                "{}-{}-{name}-{version}",
+                package.namespace, package.name
+            ));
+        }
+    }
+    kebab.iter().map(|k| ident(language, k, case)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,6 +433,41 @@ mod tests {
     fn unique_names_only_move_entries_that_can() {
         let input = strings(&[&["types"], &["types", "http_types"]]);
         assert_eq!(make_unique(&input), ["types", "http_types"]);
+    }
+
+    #[test]
+    fn interfaces_of_the_same_name_get_distinct_names() {
+        let mut resolve = wit_parser::Resolve::new();
+        for wit in [
+            "package wasi:http@0.2.0;\ninterface types {}\n",
+            "package wasi:http@0.3.0-rc;\ninterface types {}\n",
+            "package my:app;\ninterface types {}\ninterface %type {}\n",
+        ] {
+            resolve.push_str("x.wit", wit).unwrap();
+        }
+        let ids: Vec<_> = resolve.interfaces.iter().map(|(id, _)| id).collect();
+        let candidates: Vec<Vec<String>> = ids
+            .iter()
+            .map(|id| interface_candidates(Language::Rust, &resolve, *id, Case::Snake))
+            .collect();
+        assert_eq!(
+            candidates[0],
+            [
+                "types",
+                "http_types",
+                "wasi_http_types",
+                "wasi_http_types_0_2_0"
+            ]
+        );
+        assert_eq!(
+            make_unique(&candidates),
+            [
+                "wasi_http_types_0_2_0",
+                "wasi_http_types_0_3_0_rc",
+                "app_types",
+                "r#type"
+            ]
+        );
     }
 
     #[test]

@@ -37,7 +37,8 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[];
 const MIN_CORPUS: usize = 64;
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test-worlds/codegen")
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test-worlds/codegen");
+    dir.canonicalize().unwrap_or(dir)
 }
 
 /// One corpus entry and its directives.

@@ -88,11 +88,11 @@ impl Generator<'_> {
                         let element = self.ty(element, module, exporting, Position::Owned);
                         if pos == Position::ImportParam { format!("&[{element}]") } else { format!("{rt}::Vec<{element}>") }
                     }
-                    TypeDefKind::Option(t) => format!("Option<{}>", self.ty(t, module, exporting, Position::Owned)),
+                    TypeDefKind::Option(t) => format!("::core::option::Option<{}>", self.ty(t, module, exporting, Position::Owned)),
                     TypeDefKind::Result(r) => {
                         let ok = r.ok.map(|t| self.ty(&t, module, exporting, Position::Owned)).unwrap_or_else(|| "()".into());
                         let err = r.err.map(|t| self.ty(&t, module, exporting, Position::Owned)).unwrap_or_else(|| "()".into());
-                        format!("Result<{ok}, {err}>")
+                        format!("::core::result::Result<{ok}, {err}>")
                     }
                     TypeDefKind::Tuple(t) => {
                         let parts: Vec<String> = t.types.iter().map(|t| self.ty(t, module, exporting, Position::Owned)).collect();

@@ -90,7 +90,8 @@ impl Case {
 }
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.canonicalize().unwrap_or(root)
 }
 
 /// Reads the `// key: value` directives from the leading comment lines of `text`.
@@ -183,8 +184,13 @@ impl Dirs {
             Some(home) => Path::new(&home).join(".cache/knit/codegen-target"),
             None => target_dir.join("../codegen-target"),
         };
+        // `<target>/..` spelled without `..` when possible, so paths in messages read cleanly.
+        let cache = match target_dir.parent() {
+            Some(parent) if target_dir.is_absolute() => parent.to_path_buf(),
+            _ => target_dir.join(".."),
+        };
         Dirs {
-            workspaces: target_dir.join("../codegen-rust"),
+            workspaces: cache.join("codegen-rust"),
             target,
         }
     }
@@ -390,8 +396,9 @@ impl Build {
         let context = format!("generated bindings: {}", generated.display());
         if let Some(errors) = self.errors.get(case) {
             return Err(format!(
-                "the generated Rust does not compile ({} errors)\n{context}\n\n{}",
+                "the generated Rust does not compile: {} error{}\n{context}\n\n{}",
                 errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
                 errors.join("\n")
             ));
         }

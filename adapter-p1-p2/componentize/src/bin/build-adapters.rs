@@ -25,7 +25,11 @@ fn main() -> ExitCode {
     } else {
         rebuild::write_all(&target).map(|written| {
             for (v, n) in written {
-                println!("{}: {n} bytes -> {}", v.name(), rebuild::committed_path(v).display());
+                println!(
+                    "{}: {n} bytes -> {}",
+                    v.name(),
+                    rebuild::committed_path(v).display()
+                );
             }
             true
         })

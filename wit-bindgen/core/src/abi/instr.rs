@@ -415,9 +415,9 @@ pub enum Instr {
         /// Who defines the resource.
         origin: ResourceOrigin,
     },
-    /// `0 → 1`: the address of the plan's parameter area (see [`Plan::params_area`]).
+    /// `0 → 1`: the address of the plan's parameter area (see [`Plan::params_area`](super::Plan::params_area)).
     ParamsArea,
-    /// `0 → 1`: the address of the plan's return area (see [`Plan::return_area`]).
+    /// `0 → 1`: the address of the plan's return area (see [`Plan::return_area`](super::Plan::return_area)).
     ReturnArea,
     /// `params.len() → results.len()`: calls the imported core function.
     CallImport {

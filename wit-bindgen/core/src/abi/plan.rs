@@ -183,8 +183,7 @@ impl<'a> Abi<'a> {
         let mut b = Builder::new(self, true, &func.name);
         let param_types: Vec<Type> = func.params.iter().map(|p| p.ty).collect();
         let flat_params = flat_types(self.resolve, &param_types);
-        let core_params;
-        if flat_params.len() > MAX_FLAT_PARAMS {
+        let core_params = if flat_params.len() > MAX_FLAT_PARAMS {
             let (area, offsets) = self.layout.record(&param_types);
             let base = b.new_local();
             b.push(Instr::Arg { index: 0 });
@@ -203,14 +202,14 @@ impl<'a> Abi<'a> {
             for local in &values {
                 b.push(Instr::LocalGet { local: *local });
             }
-            core_params = vec![FlatType::I32];
+            vec![FlatType::I32]
         } else {
             let mut args = (0..flat_params.len()).map(Flat::Arg);
             for ty in &param_types {
                 b.lift_flat(ty, &mut args);
             }
-            core_params = flat_params;
-        }
+            flat_params
+        };
         let results = usize::from(func.result.is_some());
         b.push(Instr::CallUser { params: param_types.len(), results });
         let mut return_area = None;

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every knit test on a fresh machine: installs what the tests need first (rustup targets), then
+# the whole workspace test suite (unit, golden, codegen-compile, runtime scenarios, WASI proof) and the
+# standalone checks. Set CARGO_TARGET_DIR to reuse a build; the default keeps it under ~/.cache.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/knit/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Backtraces make expected-error snapshots unstable.
+unset RUST_BACKTRACE
+
+step() { printf '\n== %s ==\n' "$*"; }
+
+step "toolchain targets"
+rustup target add wasm32-wasip1 wasm32-wasip2 wasm32-unknown-unknown
+
+step "format"
+cargo fmt --all -- --check
+
+step "workspace tests"
+cargo test --workspace --no-fail-fast 2>&1 | tee "$CARGO_TARGET_DIR/test-output.txt"
+status=${PIPESTATUS[0]}
+
+# One closing line that counts every test cargo ran.
+passed=$(grep -Eo '[0-9]+ passed' "$CARGO_TARGET_DIR/test-output.txt" | awk '{s+=$1} END {print s+0}')
+failed=$(grep -Eo '[0-9]+ failed' "$CARGO_TARGET_DIR/test-output.txt" | awk '{s+=$1} END {print s+0}')
+echo
+echo "total: $passed passed, $failed failed"
+exit "$status"

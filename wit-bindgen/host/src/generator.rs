@@ -1,0 +1,437 @@
+//! The generator's state: the module tree being written, `with` mappings, selections, and how a
+//! WIT type is spelled as a Rust type from a given module.
+
+use crate::Options;
+use crate::selector::{FunctionRef, Selection};
+use anyhow::{Result, bail};
+use knit_bindgen_core::abi::Layout;
+use knit_bindgen_core::names::{Case, Language, ident};
+use std::collections::BTreeMap;
+use wit_parser::{
+    Function, FunctionKind, Handle, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner, WorldId, WorldItem, WorldKey,
+};
+
+/// A Rust module path from the root of the generated file.
+pub type ModPath = Vec<String>;
+
+/// How a parameter is passed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Owned Rust types (what the host receives and returns).
+    Owned,
+    /// What the host passes to a guest export: `&str` and `&[T]` at the top level.
+    Borrowed,
+}
+
+/// Per-function choices made from the options' selectors.
+#[derive(Clone, Copy, Default)]
+pub struct FuncFlags {
+    pub is_async: bool,
+    pub trappable: bool,
+    pub typed_error: bool,
+}
+
+/// The generator for one world.
+pub struct Gen<'a> {
+    pub resolve: &'a Resolve,
+    pub world: WorldId,
+    pub opts: &'a Options,
+    pub layout: Layout,
+    /// The wasmtime crate path.
+    pub wt: String,
+    modules: BTreeMap<ModPath, String>,
+    async_: Selection,
+    trappable: Selection,
+    typed_errors: Selection,
+    /// The exported interface being generated, whose resources are the guest's (`ResourceAny`).
+    pub exporting: Option<(InterfaceId, ModPath)>,
+    /// Whether some function uses `TypedError`.
+    pub typed_error_used: std::cell::Cell<bool>,
+    /// Whether some imported function is async (the linker functions then need `Send` data).
+    pub any_async: bool,
+}
+
+/// Rust identifier of a WIT name in the given case.
+pub fn rust(name: &str, case: Case) -> String {
+    ident(Language::Rust, name, case)
+}
+
+/// `///` lines for WIT docs.
+pub fn doc(docs: &wit_parser::Docs) -> String {
+    match &docs.contents {
+        Some(text) => text.lines().map(|line| format!("/// {line}\n")).collect(),
+        None => String::new(),
+    }
+}
+
+impl<'a> Gen<'a> {
+    /// Validates the options against the world.
+    pub fn new(resolve: &'a Resolve, world: WorldId, opts: &'a Options) -> Result<Gen<'a>> {
+        let functions = world_functions(resolve, world);
+        let async_ = Selection::new("async", &opts.async_, &functions)?;
+        let trappable = Selection::new("trappable", &opts.trappable, &functions)?;
+        let typed_errors = Selection::new("typed_errors", &opts.typed_errors, &functions)?;
+        let this = Gen {
+            resolve,
+            world,
+            opts,
+            layout: Layout::new(resolve),
+            wt: opts.wasmtime_crate.clone().unwrap_or_else(|| "wasmtime".into()),
+            modules: BTreeMap::new(),
+            async_,
+            trappable,
+            typed_errors,
+            exporting: None,
+            typed_error_used: std::cell::Cell::new(false),
+            any_async: false,
+        };
+        this.check_with_keys()?;
+        Ok(this)
+    }
+
+    /// Generates everything and renders the module tree.
+    pub fn run(mut self) -> Result<String> {
+        self.imports()?;
+        self.exports()?;
+        if self.typed_error_used.get() {
+            let wt = self.wt.clone();
+            self.push(
+                &[],
+                &format!(
+                    "/// What a host function selected by `typed_errors` returns as its error: a value for the
+                     /// guest, or a trap.
+                     #[derive(Debug)]
+                     pub enum TypedError<E> {{
+                         /// Returned to the guest as `err(e)`.
+                         Error(E),
+                         /// Traps the guest.
+                         Trap({wt}::Error),
+                     }}
+                     impl<E> From<{wt}::Error> for TypedError<E> {{
+                         fn from(trap: {wt}::Error) -> Self {{ TypedError::Trap(trap) }}
+                     }}\n"
+                ),
+            );
+        }
+        Ok(self.render(&Vec::new()))
+    }
+
+    /// Appends code to a module.
+    pub fn push(&mut self, module: &[String], code: &str) {
+        self.modules.entry(module.to_vec()).or_default().push_str(code);
+    }
+
+    fn render(&self, path: &ModPath) -> String {
+        let mut out = String::new();
+        if let Some(body) = self.modules.get(path) {
+            out.push_str(body);
+        }
+        let mut all_children: Vec<String> = Vec::new();
+        for key in self.modules.keys() {
+            if key.len() > path.len() && key.starts_with(path) && !all_children.contains(&key[path.len()]) {
+                all_children.push(key[path.len()].clone());
+            }
+        }
+        all_children.sort();
+        for child in all_children {
+            let mut sub = path.clone();
+            sub.push(child.clone());
+            out.push_str(&format!(
+                "#[allow(unused_imports, unused_variables, unused_mut, dead_code, non_camel_case_types, clippy::all)]\npub mod {child} {{\n{}}}\n",
+                self.render(&sub)
+            ));
+        }
+        out
+    }
+
+    /// `super::super::...` from `from` up to the root of the generated code.
+    pub fn to_root(from: &[String]) -> String {
+        "super::".repeat(from.len())
+    }
+
+    /// The path of `item` in module `to`, written from module `from`.
+    pub fn path(from: &[String], to: &[String], item: &str) -> String {
+        if from == to {
+            return item.to_string();
+        }
+        let mut out = Self::to_root(from);
+        for segment in to {
+            out.push_str(segment);
+            out.push_str("::");
+        }
+        out.push_str(item);
+        out
+    }
+
+    /// The module of an imported interface (or inline interface) of the world.
+    pub fn import_module(&self, key: &WorldKey) -> ModPath {
+        match key {
+            WorldKey::Name(name) => vec![rust(name, Case::Snake)],
+            WorldKey::Interface(id) => self.interface_module(*id),
+        }
+    }
+
+    fn interface_module(&self, id: InterfaceId) -> ModPath {
+        let iface = &self.resolve.interfaces[id];
+        let name = iface.name.as_deref().unwrap_or("interface");
+        match iface.package {
+            Some(pkg) => {
+                let pkg = &self.resolve.packages[pkg].name;
+                vec![rust(&pkg.namespace, Case::Snake), rust(&pkg.name, Case::Snake), rust(name, Case::Snake)]
+            }
+            None => vec![rust(name, Case::Snake)],
+        }
+    }
+
+    /// The module of an exported interface.
+    pub fn export_module(&self, key: &WorldKey) -> ModPath {
+        let mut path = vec!["exports".to_string()];
+        path.extend(self.import_module(key));
+        path
+    }
+
+    /// The name of an interface key as the component model spells it (`ns:pkg/iface@1.0.0`).
+    pub fn key_name(&self, key: &WorldKey) -> String {
+        self.resolve.name_world_key(key)
+    }
+
+    /// The module where the interface `id` is generated when referred to from imports.
+    fn module_of_interface(&self, id: InterfaceId) -> ModPath {
+        let world = &self.resolve.worlds[self.world];
+        for (key, item) in &world.imports {
+            if let WorldItem::Interface { id: other, .. } = item
+                && *other == id
+            {
+                return self.import_module(key);
+            }
+        }
+        self.interface_module(id)
+    }
+
+    /// The Rust path given in `with` for interface `id`, if any.
+    pub fn with_interface(&self, id: InterfaceId) -> Option<String> {
+        let full = self.resolve.id_of(id)?;
+        let bare = full.split_once('@').map_or(full.as_str(), |(n, _)| n).to_string();
+        if let Some(path) = self.opts.with.get(&full).or_else(|| self.opts.with.get(&bare)) {
+            return Some(path.clone());
+        }
+        let package = bare.split_once('/').map(|(p, _)| p.to_string())?;
+        let path = self.opts.with.get(&package)?;
+        let name = self.resolve.interfaces[id].name.as_deref()?;
+        Some(format!("{path}::{}", rust(name, Case::Snake)))
+    }
+
+    /// The Rust path given in `with` for type `id` (`ns:pkg/iface/type`), if any.
+    pub fn with_type(&self, id: TypeId) -> Option<String> {
+        let def = &self.resolve.types[id];
+        let (TypeOwner::Interface(iface), Some(name)) = (def.owner, &def.name) else { return None };
+        let full = self.resolve.id_of(iface)?;
+        let bare = full.split_once('@').map_or(full.as_str(), |(n, _)| n).to_string();
+        self.opts.with.get(&format!("{full}/{name}")).or_else(|| self.opts.with.get(&format!("{bare}/{name}"))).cloned()
+    }
+
+    fn check_with_keys(&self) -> Result<()> {
+        let mut valid = std::collections::BTreeSet::new();
+        let world = &self.resolve.worlds[self.world];
+        for item in world.imports.values().chain(world.exports.values()) {
+            if let WorldItem::Interface { id, .. } = item
+                && let Some(full) = self.resolve.id_of(*id)
+            {
+                let bare = full.split_once('@').map_or(full.as_str(), |(n, _)| n).to_string();
+                valid.insert(bare.split_once('/').map(|(p, _)| p.to_string()).unwrap_or_default());
+                for name in self.resolve.interfaces[*id].types.keys() {
+                    valid.insert(format!("{full}/{name}"));
+                    valid.insert(format!("{bare}/{name}"));
+                }
+                valid.insert(full);
+                valid.insert(bare);
+            }
+        }
+        for key in self.opts.with.keys() {
+            if !valid.contains(key) {
+                let list: Vec<&str> = valid.iter().map(String::as_str).collect();
+                bail!("unknown `with` key `{key}`; valid keys are: {}", list.join(", "));
+            }
+        }
+        Ok(())
+    }
+
+    /// The module a named type is defined in, or its `with` path.
+    fn type_location(&self, id: TypeId) -> Result<(Option<ModPath>, String)> {
+        if let Some(path) = self.with_type(id) {
+            return Ok((None, path));
+        }
+        let def = &self.resolve.types[id];
+        let name = rust(def.name.as_deref().unwrap_or("anonymous"), Case::UpperCamel);
+        match def.owner {
+            TypeOwner::World(_) | TypeOwner::None => Ok((Some(Vec::new()), name)),
+            TypeOwner::Interface(iface) => {
+                if let Some((current, module)) = &self.exporting
+                    && *current == iface
+                {
+                    return Ok((Some(module.clone()), name));
+                }
+                if let Some(path) = self.with_interface(iface) {
+                    return Ok((None, format!("{path}::{name}")));
+                }
+                Ok((Some(self.module_of_interface(iface)), name))
+            }
+        }
+    }
+
+    /// Whether the resource `id` is defined by the guest (an exported interface's own resource).
+    pub fn is_guest_resource(&self, id: TypeId) -> bool {
+        let id = self.dealias(id);
+        match (&self.exporting, self.resolve.types[id].owner) {
+            (Some((current, _)), TypeOwner::Interface(owner)) => *current == owner,
+            _ => false,
+        }
+    }
+
+    /// Follows `type a = b` aliases to the defining type.
+    pub fn dealias(&self, mut id: TypeId) -> TypeId {
+        while let TypeDefKind::Type(Type::Id(next)) = self.resolve.types[id].kind {
+            id = next;
+        }
+        id
+    }
+
+    /// The Rust spelling of `ty` from module `from`.
+    pub fn ty(&self, ty: &Type, from: &[String], mode: Mode) -> Result<String> {
+        Ok(match ty {
+            Type::Bool => "bool".into(),
+            Type::U8 => "u8".into(),
+            Type::U16 => "u16".into(),
+            Type::U32 => "u32".into(),
+            Type::U64 => "u64".into(),
+            Type::S8 => "i8".into(),
+            Type::S16 => "i16".into(),
+            Type::S32 => "i32".into(),
+            Type::S64 => "i64".into(),
+            Type::F32 => "f32".into(),
+            Type::F64 => "f64".into(),
+            Type::Char => "char".into(),
+            Type::String if mode == Mode::Borrowed => "&str".into(),
+            Type::String => "String".into(),
+            Type::ErrorContext => bail!("`error-context` is not supported by knit's host bindings yet"),
+            Type::Id(id) => self.ty_id(*id, from, mode)?,
+        })
+    }
+
+    fn ty_id(&self, id: TypeId, from: &[String], mode: Mode) -> Result<String> {
+        let def = &self.resolve.types[id];
+        if def.name.is_some() {
+            let dealiased = self.dealias(id);
+            if let TypeDefKind::Resource = self.resolve.types[dealiased].kind {
+                return self.location_path(id, from);
+            }
+            if let TypeDefKind::Type(Type::String) = def.kind
+                && mode == Mode::Borrowed
+            {
+                return Ok("&str".into());
+            }
+            return self.location_path(id, from);
+        }
+        let wt = &self.wt;
+        Ok(match &def.kind {
+            TypeDefKind::List(inner) if mode == Mode::Borrowed => format!("&[{}]", self.ty(inner, from, Mode::Owned)?),
+            TypeDefKind::List(inner) => format!("Vec<{}>", self.ty(inner, from, Mode::Owned)?),
+            TypeDefKind::Option(inner) => format!("Option<{}>", self.ty(inner, from, Mode::Owned)?),
+            TypeDefKind::Result(r) => {
+                let ok = r.ok.map(|t| self.ty(&t, from, Mode::Owned)).transpose()?.unwrap_or_else(|| "()".into());
+                let err = r.err.map(|t| self.ty(&t, from, Mode::Owned)).transpose()?.unwrap_or_else(|| "()".into());
+                format!("Result<{ok}, {err}>")
+            }
+            TypeDefKind::Tuple(t) => {
+                let parts: Result<Vec<String>> = t.types.iter().map(|t| self.ty(t, from, Mode::Owned)).collect();
+                format!("({},)", parts?.join(", "))
+            }
+            TypeDefKind::Handle(Handle::Own(r) | Handle::Borrow(r)) => {
+                if self.is_guest_resource(*r) {
+                    format!("{wt}::component::ResourceAny")
+                } else {
+                    format!("{wt}::component::Resource<{}>", self.location_path(*r, from)?)
+                }
+            }
+            TypeDefKind::Type(t) => self.ty(t, from, mode)?,
+            other => bail!("WIT {} types are not supported by knit's host bindings yet", other.as_str()),
+        })
+    }
+
+    fn location_path(&self, id: TypeId, from: &[String]) -> Result<String> {
+        Ok(match self.type_location(id)? {
+            (Some(module), name) => Self::path(from, &module, &name),
+            (None, path) => path,
+        })
+    }
+
+    /// Whether values of `ty` hold a resource handle (such types are neither `Clone` nor
+    /// `PartialEq`).
+    pub fn has_handle(&self, ty: &Type) -> bool {
+        let Type::Id(id) = ty else { return false };
+        match &self.resolve.types[*id].kind {
+            TypeDefKind::Handle(_) | TypeDefKind::Resource => true,
+            TypeDefKind::Record(r) => r.fields.iter().any(|f| self.has_handle(&f.ty)),
+            TypeDefKind::Variant(v) => v.cases.iter().any(|c| c.ty.as_ref().is_some_and(|t| self.has_handle(t))),
+            TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.has_handle(t)),
+            TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => self.has_handle(t),
+            TypeDefKind::Result(r) => r.ok.as_ref().is_some_and(|t| self.has_handle(t)) || r.err.as_ref().is_some_and(|t| self.has_handle(t)),
+            _ => false,
+        }
+    }
+
+    /// The options selected for `func` (in interface `interface`, `None` at world level).
+    pub fn flags(&self, interface: Option<&str>, func: &Function) -> FuncFlags {
+        let r = FunctionRef { interface: interface.map(str::to_string), function: func.name.clone() };
+        let has_err = matches!(func.result, Some(Type::Id(id)) if matches!(&self.resolve.types[self.dealias(id)].kind, TypeDefKind::Result(r) if r.err.is_some()));
+        FuncFlags {
+            is_async: self.async_.contains(&r),
+            trappable: self.trappable.contains(&r),
+            typed_error: has_err && self.typed_errors.contains(&r),
+        }
+    }
+
+    /// The `result<T, E>` of `func` as `(T, E)` Rust types, when it returns one.
+    pub fn result_parts(&self, func: &Function, from: &[String]) -> Result<Option<(String, String)>> {
+        let Some(Type::Id(id)) = func.result else { return Ok(None) };
+        let TypeDefKind::Result(r) = &self.resolve.types[self.dealias(id)].kind else { return Ok(None) };
+        let ok = r.ok.map(|t| self.ty(&t, from, Mode::Owned)).transpose()?.unwrap_or_else(|| "()".into());
+        let err = r.err.map(|t| self.ty(&t, from, Mode::Owned)).transpose()?.unwrap_or_else(|| "()".into());
+        Ok(Some((ok, err)))
+    }
+}
+
+/// Rejects WIT function kinds the bindings do not support yet.
+pub fn check_kind(func: &Function) -> Result<()> {
+    match func.kind {
+        FunctionKind::Freestanding | FunctionKind::Method(_) | FunctionKind::Static(_) | FunctionKind::Constructor(_) => Ok(()),
+        _ => bail!("function `{}`: component-model async functions, getters and setters are not supported by knit's host bindings yet", func.name),
+    }
+}
+
+/// The Rust method name of a function (`new` for constructors, the item name otherwise).
+pub fn method_name(func: &Function) -> String {
+    match func.kind {
+        FunctionKind::Constructor(_) => "new".into(),
+        _ => rust(func.item_name(), Case::Snake),
+    }
+}
+
+/// Every function of a world, as selectors see them.
+pub fn world_functions(resolve: &Resolve, world: WorldId) -> Vec<FunctionRef> {
+    let world = &resolve.worlds[world];
+    let mut out = Vec::new();
+    for (key, item) in world.imports.iter().chain(world.exports.iter()) {
+        match item {
+            WorldItem::Function(f) => out.push(FunctionRef { interface: None, function: f.name.clone() }),
+            WorldItem::Interface { id, .. } => {
+                let name = resolve.name_world_key(key);
+                for f in resolve.interfaces[*id].functions.values() {
+                    out.push(FunctionRef { interface: Some(name.clone()), function: f.name.clone() });
+                }
+            }
+            WorldItem::Type { .. } => {}
+        }
+    }
+    out
+}
