@@ -170,7 +170,7 @@ fn main() {
     let _ = std::fs::create_dir_all(&scratch);
 
     let socket = socket(3150);
-    let plug = plug(60);
+    let plug = plug(90);
     println!(
         "plug into socket: socket {} bytes, plug {} bytes",
         socket.len(),
@@ -184,6 +184,21 @@ fn main() {
         .expect("composes")
     };
     once();
+    if std::env::var_os("KNIT_BENCH_PARTS").is_some() {
+        let validate = measure(|| {
+            wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
+                .validate_all(&socket)
+                .unwrap();
+        });
+        let decode = measure(|| {
+            wit_component::decode(&socket).unwrap();
+        });
+        println!(
+            "  parts: validate socket {:.3} ms, decode socket {:.3} ms",
+            validate.as_secs_f64() * 1e3,
+            decode.as_secs_f64() * 1e3
+        );
+    }
     if full {
         let ours = measure(|| {
             once();

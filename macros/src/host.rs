@@ -34,7 +34,12 @@ const KEYS: &[&str] = &[
 impl Parse for HostInput {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let span = input.span();
-        let mut out = HostInput { span, source: WitSource::default(), options: Options::default(), debug: false };
+        let mut out = HostInput {
+            span,
+            source: WitSource::default(),
+            options: Options::default(),
+            debug: false,
+        };
         if input.is_empty() {
             return Ok(out);
         }
@@ -53,13 +58,18 @@ impl Parse for HostInput {
             }
             match name.as_str() {
                 "world" => out.source.world = Some(content.parse::<LitStr>()?.value()),
-                "path" => out.source.paths = strings(&content)?.into_iter().map(PathBuf::from).collect(),
+                "path" => {
+                    out.source.paths = strings(&content)?.into_iter().map(PathBuf::from).collect()
+                }
                 "inline" => out.source.inline = Some(content.parse::<LitStr>()?.value()),
                 "features" => out.source.features = strings(&content)?,
                 "async" => out.options.async_ = strings(&content)?,
                 "trappable" => out.options.trappable = strings(&content)?,
                 "typed_errors" => out.options.typed_errors = strings(&content)?,
-                "wasmtime_crate" => out.options.wasmtime_crate = Some(path_string(&syn::Path::parse_mod_style(&content)?)),
+                "wasmtime_crate" => {
+                    out.options.wasmtime_crate =
+                        Some(path_string(&syn::Path::parse_mod_style(&content)?))
+                }
                 "with" => {
                     let map;
                     braced!(map in content);
@@ -74,7 +84,11 @@ impl Parse for HostInput {
                     }
                 }
                 "all_features" | "debug" => {
-                    let value = if has_value { content.parse::<LitBool>()?.value } else { true };
+                    let value = if has_value {
+                        content.parse::<LitBool>()?.value
+                    } else {
+                        true
+                    };
                     if name == "debug" {
                         out.debug = value;
                     } else {
@@ -84,7 +98,10 @@ impl Parse for HostInput {
                 _ => {
                     return Err(syn::Error::new(
                         key.span(),
-                        format!("unknown option `{name}`; valid options are: {}", KEYS.join(", ")),
+                        format!(
+                            "unknown option `{name}`; valid options are: {}",
+                            KEYS.join(", ")
+                        ),
                     ));
                 }
             }
@@ -103,12 +120,20 @@ fn strings(input: ParseStream<'_>) -> syn::Result<Vec<String>> {
     }
     let list;
     bracketed!(list in input);
-    Ok(list.parse_terminated(|p| p.parse::<LitStr>(), Token![,])?.iter().map(LitStr::value).collect())
+    Ok(list
+        .parse_terminated(|p| p.parse::<LitStr>(), Token![,])?
+        .iter()
+        .map(LitStr::value)
+        .collect())
 }
 
 fn path_string(path: &syn::Path) -> String {
     let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let prefix = if path.leading_colon.is_some() { "::" } else { "" };
+    let prefix = if path.leading_colon.is_some() {
+        "::"
+    } else {
+        ""
+    };
     format!("{prefix}{}", segments.join("::"))
 }
 
@@ -120,27 +145,47 @@ pub fn host(input: TokenStream) -> TokenStream {
     };
     match expand(&input) {
         Ok(tokens) => tokens,
-        Err(message) => syn::Error::new(input.span, message).to_compile_error().into(),
+        Err(message) => syn::Error::new(input.span, message)
+            .to_compile_error()
+            .into(),
     }
 }
 
 fn expand(input: &HostInput) -> Result<TokenStream, String> {
-    let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
+    let manifest_dir =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let mut source = input.source.clone();
     if source.paths.is_empty() && source.inline.is_none() {
         source.paths.push(PathBuf::from("wit"));
     }
-    source.paths = source.paths.iter().map(|p| if p.is_absolute() { p.clone() } else { manifest_dir.join(p) }).collect();
+    source.paths = source
+        .paths
+        .iter()
+        .map(|p| {
+            if p.is_absolute() {
+                p.clone()
+            } else {
+                manifest_dir.join(p)
+            }
+        })
+        .collect();
     let loaded = knit_bindgen_core::load(&source).map_err(|e| e.to_string())?;
     let mut options = input.options.clone();
     options.format = input.debug;
-    let files = knit_bindgen_host::generate(&loaded.resolve, loaded.world, &options).map_err(|e| format!("{e:#}"))?;
-    let (name, contents) = files.iter().next().ok_or("the host generator produced no file")?;
+    let files = knit_bindgen_host::generate(&loaded.resolve, loaded.world, &options)
+        .map_err(|e| format!("{e:#}"))?;
+    let (name, contents) = files
+        .iter()
+        .next()
+        .ok_or("the host generator produced no file")?;
     let code = String::from_utf8_lossy(contents).into_owned();
     let mut tracked = String::new();
     for file in &loaded.files_read {
         let path = file.canonicalize().unwrap_or_else(|_| file.clone());
-        tracked.push_str(&format!("const _: &[u8] = include_bytes!({:?});\n", path.display().to_string()));
+        tracked.push_str(&format!(
+            "const _: &[u8] = include_bytes!({:?});\n",
+            path.display().to_string()
+        ));
     }
     let body = if input.debug {
         let path = super::debug_path(&manifest_dir, &format!("host-{name}"));
@@ -149,5 +194,7 @@ fn expand(input: &HostInput) -> Result<TokenStream, String> {
     } else {
         code
     };
-    format!("{body}{tracked}").parse().map_err(|e| format!("knit generated host Rust that does not tokenize ({e}); please report this"))
+    format!("{body}{tracked}").parse().map_err(|e| {
+        format!("knit generated host Rust that does not tokenize ({e}); please report this")
+    })
 }

@@ -65,22 +65,40 @@ pub fn host(input: TokenStream) -> TokenStream {
 }
 
 fn expand(input: &MacroInput) -> Result<TokenStream, String> {
-    let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
+    let manifest_dir =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let mut source = input.source.clone();
     if source.paths.is_empty() && source.inline.is_none() {
         source.paths.push(PathBuf::from("wit"));
     }
-    source.paths = source.paths.iter().map(|p| if p.is_absolute() { p.clone() } else { manifest_dir.join(p) }).collect();
+    source.paths = source
+        .paths
+        .iter()
+        .map(|p| {
+            if p.is_absolute() {
+                p.clone()
+            } else {
+                manifest_dir.join(p)
+            }
+        })
+        .collect();
     let loaded = knit_bindgen_core::load(&source).map_err(|e| e.to_string())?;
     let mut options = input.options.clone();
     options.format = input.debug;
-    let files = knit_bindgen_rust::generate(&loaded.resolve, loaded.world, &options).map_err(|e| format!("{e:#}"))?;
-    let (name, contents) = files.iter().next().ok_or("the generator produced no file")?;
+    let files = knit_bindgen_rust::generate(&loaded.resolve, loaded.world, &options)
+        .map_err(|e| format!("{e:#}"))?;
+    let (name, contents) = files
+        .iter()
+        .next()
+        .ok_or("the generator produced no file")?;
     let code = String::from_utf8_lossy(contents).into_owned();
     let mut tracked = String::new();
     for file in &loaded.files_read {
         let path = file.canonicalize().unwrap_or_else(|_| file.clone());
-        tracked.push_str(&format!("const _: &[u8] = include_bytes!({:?});\n", path.display().to_string()));
+        tracked.push_str(&format!(
+            "const _: &[u8] = include_bytes!({:?});\n",
+            path.display().to_string()
+        ));
     }
     let body = if input.debug {
         let path = debug_path(&manifest_dir, name);
@@ -89,12 +107,16 @@ fn expand(input: &MacroInput) -> Result<TokenStream, String> {
     } else {
         code
     };
-    format!("{body}{tracked}").parse().map_err(|e| format!("knit generated Rust that does not tokenize ({e}); please report this"))
+    format!("{body}{tracked}").parse().map_err(|e| {
+        format!("knit generated Rust that does not tokenize ({e}); please report this")
+    })
 }
 
 /// Where `debug` writes the expansion: under the target directory, per crate.
 fn debug_path(manifest_dir: &Path, file: &str) -> PathBuf {
-    let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| manifest_dir.join("target"));
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| manifest_dir.join("target"));
     let krate = std::env::var("CARGO_PKG_NAME").unwrap_or_else(|_| "crate".into());
     target.join("knit-generated").join(krate).join(file)
 }
@@ -106,8 +128,13 @@ fn write_debug_file(path: &Path, code: &str) -> Result<(), String> {
         return Ok(());
     }
     let mut files = knit_bindgen_core::Files::new();
-    let name = path.file_name().and_then(|n| n.to_str()).ok_or("bad debug path")?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or("bad debug path")?;
     files.insert(name.to_string(), code.as_bytes().to_vec());
-    files.write_to(dir).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    files
+        .write_to(dir)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(())
 }

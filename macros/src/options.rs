@@ -35,7 +35,12 @@ const KEYS: &[&str] = &[
 impl Parse for MacroInput {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let span = input.span();
-        let mut out = MacroInput { span, source: WitSource::default(), options: Options::default(), debug: false };
+        let mut out = MacroInput {
+            span,
+            source: WitSource::default(),
+            options: Options::default(),
+            debug: false,
+        };
         if input.is_empty() {
             return Ok(out);
         }
@@ -55,11 +60,17 @@ impl Parse for MacroInput {
             }
             match name.as_str() {
                 "world" => out.source.world = Some(content.parse::<LitStr>()?.value()),
-                "path" => out.source.paths = strings(&content)?.into_iter().map(PathBuf::from).collect(),
+                "path" => {
+                    out.source.paths = strings(&content)?.into_iter().map(PathBuf::from).collect()
+                }
                 "inline" => out.source.inline = Some(content.parse::<LitStr>()?.value()),
                 "features" => out.source.features = strings(&content)?,
-                "runtime_path" => out.options.runtime_path = Some(content.parse::<LitStr>()?.value()),
-                "export_macro_name" => out.options.export_macro_name = Some(content.parse::<LitStr>()?.value()),
+                "runtime_path" => {
+                    out.options.runtime_path = Some(content.parse::<LitStr>()?.value())
+                }
+                "export_macro_name" => {
+                    out.options.export_macro_name = Some(content.parse::<LitStr>()?.value())
+                }
                 "with" => out.options.with = with_map(&content)?,
                 "ownership" => out.options.ownership = ownership(&content)?,
                 "additional_derives" => {
@@ -69,7 +80,11 @@ impl Parse for MacroInput {
                     out.options.additional_derives = paths.iter().map(path_string).collect();
                 }
                 "generate_all" | "stubs" | "all_features" | "pub_export_macro" | "debug" => {
-                    let value = if has_value { content.parse::<LitBool>()?.value } else { true };
+                    let value = if has_value {
+                        content.parse::<LitBool>()?.value
+                    } else {
+                        true
+                    };
                     match name.as_str() {
                         "generate_all" => out.options.generate_all = value,
                         "stubs" => out.options.stubs = value,
@@ -81,7 +96,10 @@ impl Parse for MacroInput {
                 _ => {
                     return Err(syn::Error::new(
                         key.span(),
-                        format!("unknown option `{name}`; valid options are: {}", KEYS.join(", ")),
+                        format!(
+                            "unknown option `{name}`; valid options are: {}",
+                            KEYS.join(", ")
+                        ),
                     ));
                 }
             }
@@ -100,12 +118,20 @@ fn strings(input: ParseStream<'_>) -> syn::Result<Vec<String>> {
     }
     let list;
     bracketed!(list in input);
-    Ok(list.parse_terminated(|p| p.parse::<LitStr>(), Token![,])?.iter().map(LitStr::value).collect())
+    Ok(list
+        .parse_terminated(|p| p.parse::<LitStr>(), Token![,])?
+        .iter()
+        .map(LitStr::value)
+        .collect())
 }
 
 fn path_string(path: &syn::Path) -> String {
     let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let prefix = if path.leading_colon.is_some() { "::" } else { "" };
+    let prefix = if path.leading_colon.is_some() {
+        "::"
+    } else {
+        ""
+    };
     format!("{prefix}{}", segments.join("::"))
 }
 
@@ -118,7 +144,11 @@ fn with_map(input: ParseStream<'_>) -> syn::Result<std::collections::BTreeMap<St
         let key = content.parse::<LitStr>()?.value();
         content.parse::<Token![:]>()?;
         let path = syn::Path::parse_mod_style(&content)?;
-        let value = if path.is_ident("generate") { WithOption::Generate } else { WithOption::Path(path_string(&path)) };
+        let value = if path.is_ident("generate") {
+            WithOption::Generate
+        } else {
+            WithOption::Path(path_string(&path))
+        };
         map.insert(key, value);
         if !content.is_empty() {
             content.parse::<Token![,]>()?;
@@ -140,7 +170,10 @@ fn ownership(input: ParseStream<'_>) -> syn::Result<Ownership> {
                 while !content.is_empty() {
                     let field: Ident = content.parse()?;
                     if field != "duplicate_if_necessary" {
-                        return Err(syn::Error::new(field.span(), "expected `duplicate_if_necessary`"));
+                        return Err(syn::Error::new(
+                            field.span(),
+                            "expected `duplicate_if_necessary`",
+                        ));
                     }
                     content.parse::<Token![:]>()?;
                     duplicate_if_necessary = content.parse::<LitBool>()?.value;
@@ -149,8 +182,13 @@ fn ownership(input: ParseStream<'_>) -> syn::Result<Ownership> {
                     }
                 }
             }
-            Ok(Ownership::Borrowing { duplicate_if_necessary })
+            Ok(Ownership::Borrowing {
+                duplicate_if_necessary,
+            })
         }
-        other => Err(syn::Error::new(kind.span(), format!("unknown ownership `{other}`; expected `Owning` or `Borrowing`"))),
+        other => Err(syn::Error::new(
+            kind.span(),
+            format!("unknown ownership `{other}`; expected `Owning` or `Borrowing`"),
+        )),
     }
 }

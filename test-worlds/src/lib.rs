@@ -6,6 +6,7 @@
 //! and captured output, so a test can call exports and serve imports.
 
 use anyhow::{Context, Result, bail};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -30,38 +31,77 @@ pub fn guest_target_dir() -> PathBuf {
     }
 }
 
-/// Builds every Rust guest once (later calls reuse the result) and returns the folder of `.wasm`
-/// components.
-pub fn build_rust_guests() -> Result<PathBuf> {
-    static BUILT: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+/// The outcome of building every Rust guest: the `.wasm` files this build produced (by crate
+/// name), and the compiler's diagnostics.
+struct GuestBuild {
+    artifacts: BTreeMap<String, PathBuf>,
+    stderr: String,
+    messages: Vec<String>,
+}
+
+/// Builds every Rust guest once (later calls reuse the result), with `--keep-going` so one broken
+/// guest fails only its own scenarios. Only artifacts reported by this very build are used, so a
+/// stale `.wasm` from an earlier build is never run.
+fn build_rust_guests() -> Result<&'static GuestBuild> {
+    static BUILT: OnceLock<Result<GuestBuild, String>> = OnceLock::new();
     BUILT
         .get_or_init(|| {
             let target = guest_target_dir();
             let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
                 .arg("build")
                 .arg("--target=wasm32-wasip2")
+                .arg("--keep-going")
+                .arg("--message-format=json-render-diagnostics")
                 .arg("--manifest-path")
                 .arg(scenarios_dir().join("Cargo.toml"))
                 .env("CARGO_TARGET_DIR", &target)
                 .env_remove("RUSTFLAGS")
                 .output()
                 .map_err(|e| format!("cannot run cargo: {e}"))?;
-            if !output.status.success() {
-                return Err(format!("building the Rust guests failed:\n{}", String::from_utf8_lossy(&output.stderr)));
+            let mut artifacts = BTreeMap::new();
+            let mut messages = Vec::new();
+            for line in String::from_utf8_lossy(&output.stdout).lines() {
+                let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+                let name = message["target"]["name"].as_str().unwrap_or_default().to_string();
+                match message["reason"].as_str() {
+                    Some("compiler-artifact") => {
+                        let wasm = message["filenames"].as_array().into_iter().flatten().filter_map(|f| f.as_str()).find(|f| f.ends_with(".wasm"));
+                        if let Some(wasm) = wasm {
+                            artifacts.insert(name, PathBuf::from(wasm));
+                        }
+                    }
+                    Some("compiler-message") => {
+                        if let Some(rendered) = message["message"]["rendered"].as_str() {
+                            messages.push(format!("{name}\u{0}{rendered}"));
+                        }
+                    }
+                    _ => {}
+                }
             }
-            Ok(target.join("wasm32-wasip2/debug"))
+            Ok(GuestBuild { artifacts, stderr: String::from_utf8_lossy(&output.stderr).into_owned(), messages })
         })
-        .clone()
-        .map_err(|e| anyhow::anyhow!(e))
+        .as_ref()
+        .map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-/// The built Rust guest of `scenario`.
+/// The built Rust guest of `scenario` (its crate is `<scenario>-rust`).
 pub fn rust_guest(scenario: &str) -> Result<PathBuf> {
-    let path = build_rust_guests()?.join(format!("{}_rust.wasm", scenario.replace('-', "_")));
-    if !path.exists() {
-        bail!("no Rust guest was built for scenario `{scenario}` (expected {})", path.display());
+    let build = build_rust_guests()?;
+    let krate = format!("{}_rust", scenario.replace('-', "_"));
+    if let Some(path) = build.artifacts.get(&krate) {
+        return Ok(path.clone());
     }
-    Ok(path)
+    let errors: Vec<&str> = build
+        .messages
+        .iter()
+        .filter_map(|m| m.split_once('\u{0}'))
+        .filter(|(name, _)| *name == krate)
+        .map(|(_, text)| text)
+        .collect();
+    if errors.is_empty() {
+        bail!("no Rust guest was built for scenario `{scenario}`; cargo said:\n{}", build.stderr);
+    }
+    bail!("the Rust guest of scenario `{scenario}` does not build:\n{}", errors.join("\n"))
 }
 
 /// The shared engine (compiling is the slow part; one engine lets wasmtime reuse work).

@@ -24,7 +24,7 @@ pub fn fs_errno(code: u8) -> Errno {
     } else if i < 32 {
         0x3f3d_3c3b_3a38_3736
     } else if i < 37 {
-        0x4b4a_4645_40
+        0x004b_4a46_4540
     } else {
         return p1::EIO;
     };
@@ -656,7 +656,7 @@ pub unsafe extern "C" fn fd_pread(
             st.arena_reset();
             check(&mut ret, 4)?;
             let (p, l) = (ret.at::<*const u8>(4), ret.at::<usize>(8).min(v.len));
-            if p != v.ptr as *const u8 {
+            if !core::ptr::eq(p, v.ptr) {
                 unsafe { core::ptr::copy_nonoverlapping(p, v.ptr, l) };
             }
             got = l;

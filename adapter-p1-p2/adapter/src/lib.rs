@@ -60,7 +60,7 @@ macro_rules! fatal {
         let mut buf = core::mem::MaybeUninit::<[u64; 8]>::uninit();
         let p = buf.as_mut_ptr() as *mut u64;
         $crate::fatal!(@w p S 0 1 2 3 4 5 6 7);
-        $crate::fatal_write(p as *const u8, S.len())
+        unsafe { $crate::fatal_write(p as *const u8, S.len()) }
     }};
     (@w $p:ident $s:ident $($i:literal)*) => {
         $(
@@ -72,9 +72,12 @@ macro_rules! fatal {
 }
 
 /// Writes `len` bytes at `ptr` and a newline to stderr, then traps.
+///
+/// # Safety
+/// `ptr` must point to `len` readable bytes.
 #[doc(hidden)]
 #[inline(never)]
-pub fn fatal_write(ptr: *const u8, len: usize) -> ! {
+pub unsafe fn fatal_write(ptr: *const u8, len: usize) -> ! {
     unsafe {
         let err = imports::get_stderr();
         let mut ret = streams::Ret::new();
@@ -94,6 +97,9 @@ fn errno(r: Result<(), Errno>) -> Errno {
 }
 
 /// The canonical ABI's allocator for results of the adapter's imports.
+///
+/// # Safety
+/// Called by the canonical ABI only: `old_ptr` is null or an earlier result.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cabi_import_realloc(
     old_ptr: *mut u8,

@@ -225,12 +225,12 @@ pub fn componentize(core: &[u8], opts: &Options) -> Result<Componentized> {
     // Validation happens once, below, with every feature the encoder may use.
     let mut encoder = wit_component::ComponentEncoder::default();
     encoder.module(&module).context("reading the core module")?;
-    if let Some(bytes) = adapter {
-        if needs_adapter {
-            encoder
-                .adapter(PREVIEW1, bytes)
-                .context("reading the adapter")?;
-        }
+    if let Some(bytes) = adapter
+        && needs_adapter
+    {
+        encoder
+            .adapter(PREVIEW1, bytes)
+            .context("reading the adapter")?;
     }
     let component = encoder.encode().context("making the component")?;
     wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())

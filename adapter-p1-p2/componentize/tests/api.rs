@@ -160,7 +160,10 @@ fn reactor_with_an_embedded_world_runs_its_export() {
             .any(|i| i.starts_with("wasi:filesystem/preopens"))
     );
 
-    assert_eq!(common::call_add(&made.component, 40, 2), (8042, "adding\n".to_string()));
+    assert_eq!(
+        common::call_add(&made.component, 40, 2),
+        (8042, "adding\n".to_string())
+    );
 }
 
 #[test]
@@ -181,7 +184,10 @@ fn proxy_warns_about_the_filesystem_and_imports_none_of_it() {
         );
     }
     // It runs: stdout works, and `path_open` answers EBADF.
-    assert_eq!(common::call_add(&made.component, 1, 2), (8003, "adding\n".to_string()));
+    assert_eq!(
+        common::call_add(&made.component, 1, 2),
+        (8003, "adding\n".to_string())
+    );
 }
 
 #[test]

@@ -39,5 +39,8 @@ fn componentize_speed_beside_upstream() {
         knit.as_secs_f64() * 1e3,
         wasmtime.as_secs_f64() * 1e3
     );
-    assert!(knit <= wasmtime * 3 / 2, "knit {knit:?} vs wasmtime {wasmtime:?}");
+    assert!(
+        knit <= wasmtime * 3 / 2,
+        "knit {knit:?} vs wasmtime {wasmtime:?}"
+    );
 }

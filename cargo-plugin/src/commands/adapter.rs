@@ -33,3 +33,30 @@ pub fn run(args: Args) -> Result<()> {
     );
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_the_carried_bytes_and_rejects_unknown_variants() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("proxy.wasm");
+        run(Args {
+            variant: "proxy".into(),
+            output: output.clone(),
+        })
+        .unwrap();
+        assert_eq!(
+            std::fs::read(&output).unwrap(),
+            adapter_bytes(Variant::Proxy)
+        );
+        let err = run(Args {
+            variant: "nope".into(),
+            output,
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("expected command, reactor or proxy"), "{err}");
+    }
+}

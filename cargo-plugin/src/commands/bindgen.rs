@@ -9,12 +9,15 @@ use std::path::PathBuf;
 pub enum Args {
     /// Rust guest bindings (the same code `knit_rt::generate!` expands to).
     Rust(RustArgs),
+    /// Rust host bindings for wasmtime (the same code `knit_macros::host!` expands to).
+    Host(super::bindgen_host::HostArgs),
 }
 
 /// Runs `knit bindgen`.
 pub fn run(args: Args) -> Result<()> {
     match args {
         Args::Rust(args) => run_rust(args),
+        Args::Host(args) => super::bindgen_host::run(args),
     }
 }
 
@@ -66,13 +69,22 @@ impl OutputArgs {
         if self.check {
             let stale = files.check_against(&self.out_dir);
             if stale.is_empty() {
-                eprintln!("up to date: {} file(s) in {}", files.len(), self.out_dir.display());
+                eprintln!(
+                    "up to date: {} file(s) in {}",
+                    files.len(),
+                    self.out_dir.display()
+                );
                 return Ok(());
             }
             let list: Vec<String> = stale.iter().map(|s| format!("  {s}")).collect();
-            bail!("generated bindings are stale:\n{}\nhint: run the same command without --check to update them", list.join("\n"));
+            bail!(
+                "generated bindings are stale:\n{}\nhint: run the same command without --check to update them",
+                list.join("\n")
+            );
         }
-        let written = files.write_to(&self.out_dir).with_context(|| format!("writing to {}", self.out_dir.display()))?;
+        let written = files
+            .write_to(&self.out_dir)
+            .with_context(|| format!("writing to {}", self.out_dir.display()))?;
         for path in written {
             eprintln!("wrote {}", path.display());
         }
@@ -142,10 +154,12 @@ fn run_rust(args: RustArgs) -> Result<()> {
         generate_all: args.generate_all,
         ownership: match args.ownership {
             Ownership::Owning => knit_bindgen_rust::Ownership::Owning,
-            Ownership::Borrowing => knit_bindgen_rust::Ownership::Borrowing { duplicate_if_necessary: false },
-            Ownership::BorrowingDuplicateIfNecessary => {
-                knit_bindgen_rust::Ownership::Borrowing { duplicate_if_necessary: true }
-            }
+            Ownership::Borrowing => knit_bindgen_rust::Ownership::Borrowing {
+                duplicate_if_necessary: false,
+            },
+            Ownership::BorrowingDuplicateIfNecessary => knit_bindgen_rust::Ownership::Borrowing {
+                duplicate_if_necessary: true,
+            },
         },
         additional_derives: args.additional_derives,
         stubs: args.stubs,

@@ -94,3 +94,63 @@ pub fn run(args: Args) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(module (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32)
+    /// (result i32))) (memory (export "memory") 1) (func (export "_start")))`, encoded
+    /// (the CLI crate does not depend on a WAT parser).
+    const HELLO: &[u8] = &[
+        0, 97, 115, 109, 1, 0, 0, 0, 1, 12, 2, 96, 4, 127, 127, 127, 127, 1, 127, 96, 0, 0, 2, 35,
+        1, 22, 119, 97, 115, 105, 95, 115, 110, 97, 112, 115, 104, 111, 116, 95, 112, 114, 101,
+        118, 105, 101, 119, 49, 8, 102, 100, 95, 119, 114, 105, 116, 101, 0, 0, 3, 2, 1, 1, 5, 3,
+        1, 0, 1, 7, 19, 2, 6, 109, 101, 109, 111, 114, 121, 2, 0, 6, 95, 115, 116, 97, 114, 116, 0,
+        1, 10, 4, 1, 2, 0, 11,
+    ];
+
+    #[test]
+    fn adapter_argument_forms() {
+        assert!(matches!(
+            parse_adapter("auto").unwrap(),
+            AdapterChoice::Auto
+        ));
+        assert!(matches!(
+            parse_adapter("proxy").unwrap(),
+            AdapterChoice::Variant(Variant::Proxy)
+        ));
+        let err = format!("{:#}", parse_adapter("/no/such/adapter.wasm").unwrap_err());
+        assert!(err.contains("not auto, command, reactor or proxy"), "{err}");
+    }
+
+    #[test]
+    fn writes_a_valid_component_and_refuses_a_wrong_adapter() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("hello.wasm");
+        std::fs::write(&input, HELLO).unwrap();
+        let output = dir.path().join("out/hello.component.wasm");
+        std::fs::create_dir(dir.path().join("out")).unwrap();
+        let args = |adapter: &str| Args {
+            input: input.clone(),
+            wit: None,
+            world: None,
+            adapter: adapter.into(),
+            output: output.clone(),
+        };
+        run(args("auto")).unwrap();
+        let bytes = std::fs::read(&output).unwrap();
+        wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
+            .validate_all(&bytes)
+            .unwrap();
+        std::fs::remove_file(&output).unwrap();
+        let err = format!("{:#}", run(args("reactor")).unwrap_err());
+        assert!(err.contains("reactor adapter"), "{err}");
+        assert!(!output.exists(), "nothing is written on failure");
+        // Only the output file is left: the temporary file was renamed.
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("out")).unwrap().count(),
+            0
+        );
+    }
+}

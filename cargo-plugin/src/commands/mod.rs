@@ -2,7 +2,8 @@
 
 pub mod adapter;
 pub mod bindgen;
-pub mod compose;
+pub mod bindgen_host;
 pub mod componentize;
+pub mod compose;
 #[cfg(feature = "run")]
 pub mod run;

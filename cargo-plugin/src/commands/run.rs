@@ -30,7 +30,10 @@ struct State {
 
 impl WasiView for State {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
@@ -42,20 +45,37 @@ pub fn run(args: Args) -> Result<()> {
         .with_context(|| format!("cannot load `{}` as a component", args.component.display()))?;
     let mut linker = Linker::<State>::new(&engine);
     wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
-    let pre = linker.instantiate_pre(&component).map_err(anyhow::Error::from).with_context(|| {
-        format!("`{}` needs imports knit run does not provide (it provides WASI 0.2)", args.component.display())
-    })?;
-    let command = CommandPre::new(pre).map_err(anyhow::Error::from).with_context(|| {
-        format!("`{}` is not a command: it does not export `wasi:cli/run`", args.component.display())
-    })?;
+    let pre = linker
+        .instantiate_pre(&component)
+        .map_err(anyhow::Error::from)
+        .with_context(|| {
+            format!(
+                "`{}` needs imports knit run does not provide (it provides WASI 0.2)",
+                args.component.display()
+            )
+        })?;
+    let command = CommandPre::new(pre)
+        .map_err(anyhow::Error::from)
+        .with_context(|| {
+            format!(
+                "`{}` is not a command: it does not export `wasi:cli/run`",
+                args.component.display()
+            )
+        })?;
 
     let mut builder = WasiCtx::builder();
     builder.inherit_stdio();
-    let program = args.component.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let program = args
+        .component
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     builder.arg(&program);
     builder.args(&args.args);
     for env in &args.envs {
-        let Some((key, value)) = env.split_once('=') else { bail!("--env takes KEY=VALUE, got `{env}`") };
+        let Some((key, value)) = env.split_once('=') else {
+            bail!("--env takes KEY=VALUE, got `{env}`")
+        };
         builder.env(key, value);
     }
     for dir in &args.dirs {
@@ -65,8 +85,17 @@ pub fn run(args: Args) -> Result<()> {
             .map_err(anyhow::Error::from)
             .with_context(|| format!("cannot open folder `{host}` for --dir"))?;
     }
-    let mut store = Store::new(&engine, State { wasi: builder.build(), table: ResourceTable::new() });
-    let command = command.instantiate(&mut store).map_err(anyhow::Error::from).context("instantiating the component")?;
+    let mut store = Store::new(
+        &engine,
+        State {
+            wasi: builder.build(),
+            table: ResourceTable::new(),
+        },
+    );
+    let command = command
+        .instantiate(&mut store)
+        .map_err(anyhow::Error::from)
+        .context("instantiating the component")?;
     match command.wasi_cli_run().call_run(&mut store) {
         Ok(Ok(())) => Ok(()),
         Ok(Err(())) => std::process::exit(1),

@@ -1,16 +1,59 @@
-//! The scenarios, each a function that runs one language's guest and checks what it does.
+//! The host checks, one module per scenario folder (module `foo_bar` checks `scenarios/foo-bar/`).
+//! Each exposes `run(language)`, which instantiates that language's guest through knit's host
+//! bindings (`knit_macros::host!`) and checks results both ways.
 
-mod basics;
-
-/// One runtime scenario.
-pub struct Scenario {
-    /// Folder name under `test-worlds/scenarios/`.
-    pub name: &'static str,
-    /// Languages with a guest for it.
-    pub languages: &'static [&'static str],
-    /// Runs the guest of the given language and checks results both ways.
-    pub run: fn(&str) -> anyhow::Result<()>,
+/// Fails with both values when `got != want`.
+macro_rules! check {
+    ($got:expr, $want:expr $(,)?) => {{
+        let got = $got;
+        let want = $want;
+        anyhow::ensure!(got == want, "{}: got {:?}, want {:?}", stringify!($got), got, want);
+    }};
 }
 
-/// Every scenario.
-pub const ALL: &[Scenario] = &[Scenario { name: "basics", languages: &["rust"], run: basics::run }];
+/// Turns a guest's `result<_, string>` self-check into an error.
+pub fn guest_ok(what: &str, result: Result<(), String>) -> anyhow::Result<()> {
+    result.map_err(|e| anyhow::anyhow!("the guest's {what} failed: {e}"))
+}
+
+macro_rules! scenarios {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+        /// The host check of scenario folder `name`.
+        pub fn host_check(name: &str) -> Option<fn(&str) -> anyhow::Result<()>> {
+            $(if name == stringify!($module).replace('_', "-") { return Some($module::run); })*
+            None
+        }
+    };
+}
+
+scenarios! {
+    basics,
+    bools,
+    chars,
+    enums,
+    flags_1,
+    flags_17,
+    flags_32,
+    flags_9,
+    floats_32,
+    floats_64,
+    ints_16,
+    ints_32,
+    ints_64,
+    ints_8,
+    lists_large,
+    lists_of_lists,
+    lists_of_records,
+    lists_of_strings,
+    lists_primitive,
+    many_params,
+    many_results,
+    options_nested,
+    records,
+    results_nested,
+    strings,
+    strings_large,
+    tuples,
+    variants,
+}

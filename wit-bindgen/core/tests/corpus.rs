@@ -3,18 +3,20 @@
 //! Each corpus entry is loaded with the core loader, then every imported and exported function of
 //! its world (world-level functions, functions of imported and exported interfaces, resource
 //! constructors, methods and statics) goes through the canonical-ABI planner: the import plan for
-//! imports, the export and post-return plans for exports. Plans check their own stack discipline,
-//! so producing one without error is the assertion.
+//! imports, the export and post-return plans for exports. Each plan must
+//!
+//! * be produced without error or panic (plans check their own stack discipline when built);
+//! * run through the driver with a backend that renders nothing (the driver checks the stack
+//!   discipline again, as it does for real backends);
+//! * agree with an independent oracle: wit-parser's canonical-ABI signature
+//!   (`Resolve::wasm_signature`) and sizes (`SizeAlign`) give the core signature, the parameter
+//!   area and the return area; a post-return plan exists exactly when the result owns memory.
 //!
 //! A corpus entry is either `<name>.wit` or a folder `<name>/` (with `deps/`). Leading `//` comment
 //! lines may carry directives:
 //!
 //! * `// world: NAME` selects the world when the entry defines several;
 //! * `// features: a, b` enables only those feature gates (otherwise every gate is enabled).
-//!
-//! Every plan is also compared with an independent oracle: wit-parser's own canonical-ABI signature
-//! (`Resolve::wasm_signature`) and sizes (`SizeAlign`) must agree with the plan's core signature,
-//! parameter area and return area.
 //!
 //! [`KNOWN_FAILURES`] lists functions the planner is known to reject or mis-plan; the test fails
 //! when one of them starts passing, so the list stays honest.
@@ -24,10 +26,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use knit_bindgen_core::abi::{Abi, Area, FlatType, Plan, dump};
+use knit_bindgen_core::abi::{Abi, Area, Emitter, FlatType, Instr, Plan, dump, run};
 use knit_bindgen_core::{WitSource, load};
 use wit_parser::abi::{AbiVariant, WasmType};
-use wit_parser::{Function, Resolve, SizeAlign, WorldId, WorldItem, WorldKey};
+use wit_parser::{Function, Resolve, SizeAlign, Type, TypeDefKind, WorldId, WorldItem, WorldKey};
 
 /// `(case, function)` pairs the planner is known to get wrong, each reported to the lead.
 /// `function` is the WIT name as printed by this test (`iface.func` or `func` at world level).
@@ -243,6 +245,62 @@ impl<'a> Oracle<'a> {
     }
 }
 
+/// A backend that renders nothing: running every plan through the driver with it checks that the
+/// driver accepts the plan's stack discipline, as a real backend would need.
+struct CountingEmitter {
+    values: usize,
+}
+
+impl Emitter for CountingEmitter {
+    type Block = ();
+
+    fn emit(&mut self, instr: &Instr, _operands: Vec<String>, _blocks: Vec<()>) -> Vec<String> {
+        (0..instr.pushes()).map(|_| self.fresh()).collect()
+    }
+
+    fn begin_block(&mut self, params: usize) -> Vec<String> {
+        (0..params).map(|_| self.fresh()).collect()
+    }
+
+    fn end_block(&mut self, _results: Vec<String>) {}
+}
+
+impl CountingEmitter {
+    fn fresh(&mut self) -> String {
+        self.values += 1;
+        format!("v{}", self.values)
+    }
+}
+
+/// Runs a plan through the driver (which panics on a stack mismatch).
+fn drive(plan: &Plan) {
+    run(&plan.body, &mut CountingEmitter { values: 0 });
+}
+
+/// Whether a value of `ty` handed out by an export owns linear memory (a string or a list somewhere
+/// inside it), so that a post-return function must free it.
+fn owns_memory(resolve: &Resolve, ty: &Type) -> bool {
+    let Type::Id(id) = ty else {
+        return matches!(ty, Type::String);
+    };
+    match &resolve.types[*id].kind {
+        TypeDefKind::List(_) => true,
+        TypeDefKind::Type(inner) | TypeDefKind::Option(inner) => owns_memory(resolve, inner),
+        TypeDefKind::Record(r) => r.fields.iter().any(|f| owns_memory(resolve, &f.ty)),
+        TypeDefKind::Tuple(t) => t.types.iter().any(|t| owns_memory(resolve, t)),
+        TypeDefKind::Variant(v) => v
+            .cases
+            .iter()
+            .filter_map(|c| c.ty.as_ref())
+            .any(|t| owns_memory(resolve, t)),
+        TypeDefKind::Result(r) => [r.ok, r.err]
+            .iter()
+            .flatten()
+            .any(|t| owns_memory(resolve, t)),
+        _ => false,
+    }
+}
+
 /// Plans one function in the given direction and checks the plans against the oracle; the error
 /// text on failure (including panics).
 fn plan(
@@ -255,6 +313,7 @@ fn plan(
     let result = catch_unwind(AssertUnwindSafe(|| match direction {
         Direction::Import => {
             let plan = abi.import_plan(key, func).map_err(|e| e.to_string())?;
+            drive(&plan);
             oracle
                 .check(&plan, AbiVariant::GuestImport, func)
                 .map_err(|e| format!("import plan: {e}"))
@@ -263,19 +322,35 @@ fn plan(
             let plan = abi
                 .export_plan(func)
                 .map_err(|e| format!("export plan: {e}"))?;
+            drive(&plan);
             oracle
                 .check(&plan, AbiVariant::GuestExport, func)
                 .map_err(|e| format!("export plan: {e}"))?;
             let post = abi
                 .post_return_plan(func)
                 .map_err(|e| format!("post-return plan: {e}"))?;
-            if let Some(post) = post {
-                if post.core_params != plan.core_results || !post.core_results.is_empty() {
+            if let Some(post) = &post {
+                drive(post);
+            }
+            let needed = func
+                .result
+                .is_some_and(|ty| owns_memory(oracle.resolve, &ty));
+            match post {
+                Some(post)
+                    if post.core_params != plan.core_results || !post.core_results.is_empty() =>
+                {
                     return Err(format!(
                         "post-return signature {:?} -> {:?} does not take the export's results {:?}",
                         post.core_params, post.core_results, plan.core_results
                     ));
                 }
+                Some(_) if !needed => {
+                    return Err("a post-return plan for a result that owns no memory".to_string());
+                }
+                None if needed => {
+                    return Err("no post-return plan, but the result owns memory".to_string());
+                }
+                _ => {}
             }
             Ok(())
         }

@@ -401,8 +401,18 @@ impl<'a> Gen<'a> {
     }
 }
 
+/// The most parameters wasmtime 48 implements `ComponentNamedList` for.
+pub const MAX_PARAMS: usize = 17;
+
 /// Rejects WIT function kinds the bindings do not support yet.
 pub fn check_kind(func: &Function) -> Result<()> {
+    if func.params.len() > MAX_PARAMS {
+        bail!(
+            "function `{}` has {} parameters; wasmtime's typed component API supports at most {MAX_PARAMS}",
+            func.name,
+            func.params.len()
+        );
+    }
     match func.kind {
         FunctionKind::Freestanding | FunctionKind::Method(_) | FunctionKind::Static(_) | FunctionKind::Constructor(_) => Ok(()),
         _ => bail!("function `{}`: component-model async functions, getters and setters are not supported by knit's host bindings yet", func.name),

@@ -26,7 +26,7 @@ mod resource;
 mod values;
 
 pub use realloc::{cabi_realloc, dealloc, link_cabi_realloc};
-pub use resource::{Resource, ResourceHandle};
+pub use resource::{AsHandle, FromHandle, Resource, ResourceHandle, handle_of, take_handle_of};
 pub use values::*;
 
 #[cfg(feature = "macros")]
@@ -74,7 +74,10 @@ mod tests {
         // The literal in `__check_version!` must be kept equal to the package version.
         let source = include_str!("lib.rs");
         let arm = ::alloc::format!("(\"{}\") => {{}};", super::VERSION);
-        assert!(source.contains(&arm), "update the version literal in __check_version!");
+        assert!(
+            source.contains(&arm),
+            "update the version literal in __check_version!"
+        );
         crate::__check_version!("0.1.0");
     }
 }

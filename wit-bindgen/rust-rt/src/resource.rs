@@ -13,6 +13,44 @@ pub trait ResourceHandle {
     unsafe fn drop_handle(handle: u32);
 }
 
+/// Access to the handle inside a generated resource type. Generated code uses these through
+/// [`handle_of`] and [`take_handle_of`], so WIT methods with the same names never collide with them.
+pub trait AsHandle {
+    /// The handle, still owned by `self` (for passing as a `borrow`).
+    fn handle(&self) -> u32;
+    /// Hands the owned handle over; `self` will not drop it.
+    fn take_handle(&self) -> u32;
+}
+
+impl<T: AsHandle + ?Sized> AsHandle for &T {
+    fn handle(&self) -> u32 {
+        (**self).handle()
+    }
+    fn take_handle(&self) -> u32 {
+        (**self).take_handle()
+    }
+}
+
+/// Building a generated resource type from a handle.
+pub trait FromHandle: Sized {
+    /// Wraps an owned handle.
+    ///
+    /// # Safety
+    ///
+    /// `handle` must be a live owned handle of this resource type that nothing else will drop.
+    unsafe fn from_handle(handle: u32) -> Self;
+}
+
+/// The handle of a resource value or a reference to one.
+pub fn handle_of<T: AsHandle>(value: &T) -> u32 {
+    value.handle()
+}
+
+/// Hands over the handle of a resource value or a reference to one.
+pub fn take_handle_of<T: AsHandle>(value: &T) -> u32 {
+    value.take_handle()
+}
+
 /// An owned handle to a resource of type `T`. Dropping it drops the handle.
 ///
 /// The handle sits in an atomic so that ownership can be handed over (with [`Resource::take_handle`])
@@ -33,13 +71,19 @@ impl<T: ResourceHandle> Resource<T> {
     /// `handle` must be a live owned handle of `T` that nothing else will drop.
     pub unsafe fn from_handle(handle: u32) -> Self {
         assert!(handle != TAKEN, "invalid resource handle");
-        Resource { handle: AtomicU32::new(handle), _type: PhantomData }
+        Resource {
+            handle: AtomicU32::new(handle),
+            _type: PhantomData,
+        }
     }
 
     /// The handle, still owned by `self` (for passing as a `borrow`).
     pub fn handle(&self) -> u32 {
         let handle = self.handle.load(Ordering::Relaxed);
-        assert!(handle != TAKEN, "resource handle used after it was handed over");
+        assert!(
+            handle != TAKEN,
+            "resource handle used after it was handed over"
+        );
         handle
     }
 
@@ -63,6 +107,8 @@ impl<T: ResourceHandle> Drop for Resource<T> {
 
 impl<T: ResourceHandle> core::fmt::Debug for Resource<T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Resource").field("handle", &self.handle.load(Ordering::Relaxed)).finish()
+        f.debug_struct("Resource")
+            .field("handle", &self.handle.load(Ordering::Relaxed))
+            .finish()
     }
 }

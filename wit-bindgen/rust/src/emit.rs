@@ -52,6 +52,8 @@ pub struct RustEmitter<'g, 'a> {
     /// The value the function returns, once `Return` ran.
     pub result: Option<String>,
     uses_cleanup: bool,
+    /// Names given to plan locals.
+    locals: std::collections::HashMap<u32, String>,
     /// Parameter names of the blocks being rendered, innermost last.
     pending: Vec<Vec<String>>,
 }
@@ -69,7 +71,16 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
         for arg in &args {
             scope.reserve(arg);
         }
-        for reserved in ["self", "T", "_rt", "cleanup", "ret_area", "params_area", "RET_AREA", "knit_import"] {
+        for reserved in [
+            "self",
+            "T",
+            "_rt",
+            "_cleanup",
+            "_ret_area",
+            "_params_area",
+            "_RET_AREA",
+            "_import",
+        ] {
             scope.reserve(reserved);
         }
         RustEmitter {
@@ -85,13 +96,15 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
             result: None,
             uses_cleanup: false,
             pending: Vec::new(),
+            locals: std::collections::HashMap::new(),
         }
     }
 
     /// The rendered body statements (without prelude or result).
     pub fn body(&mut self) -> String {
         if self.uses_cleanup {
-            self.prelude.push_str("let mut cleanup = _rt::Cleanup::new();\n");
+            self.prelude
+                .push_str("let mut _cleanup = _rt::Cleanup::new();\n");
         }
         std::mem::take(&mut self.bufs[0])
     }
@@ -130,7 +143,11 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
             TypeDefKind::Option(_) => ["None", "Some"][index].to_string(),
             TypeDefKind::Result(_) => ["Ok", "Err"][index].to_string(),
             TypeDefKind::Variant(v) => {
-                format!("{}::{}", self.type_path(ty), crate::rust_ident(&v.cases[index].name, Case::UpperCamel))
+                format!(
+                    "{}::{}",
+                    self.type_path(ty),
+                    crate::rust_ident(&v.cases[index].name, Case::UpperCamel)
+                )
             }
             other => unreachable!("not a variant: {other:?}"),
         };
@@ -145,9 +162,7 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
     fn case_pattern(&self, ty: TypeId, index: usize, param: Option<&str>) -> String {
         let has_payload = knit_bindgen_core::abi::case_payload(self.g.resolve, ty, index).is_some();
         match (&self.g.resolve.types[ty].kind, param) {
-            (TypeDefKind::Result(_), None) if !has_payload => {
-                self.case(ty, index, Some("_"))
-            }
+            (TypeDefKind::Result(_), None) if !has_payload => self.case(ty, index, Some("_")),
             _ => self.case(ty, index, param),
         }
     }
@@ -161,7 +176,11 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
 
     fn field_names(&self, ty: TypeId) -> Vec<String> {
         match &self.g.resolve.types[ty].kind {
-            TypeDefKind::Record(r) => r.fields.iter().map(|f| crate::rust_ident(&f.name, Case::Snake)).collect(),
+            TypeDefKind::Record(r) => r
+                .fields
+                .iter()
+                .map(|f| crate::rust_ident(&f.name, Case::Snake))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -175,18 +194,35 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
     }
 
     fn addr(base: &str, offset: u32) -> String {
-        if offset == 0 { format!("({base} as u32 as usize)") } else { format!("({base} as u32 as usize + {offset})") }
+        if offset == 0 {
+            format!("({base} as u32 as usize)")
+        } else {
+            format!("({base} as u32 as usize + {offset})")
+        }
     }
 
-    fn emit_import_call(&mut self, module: &str, name: &str, params: &[FlatType], results: &[FlatType], ops: &[String]) -> Vec<String> {
-        let sig: Vec<String> = params.iter().map(|p| format!("_: {}", p.wasm_name())).collect();
-        let ret = results.first().map(|r| format!(" -> {}", r.wasm_name())).unwrap_or_default();
+    fn emit_import_call(
+        &mut self,
+        module: &str,
+        name: &str,
+        params: &[FlatType],
+        results: &[FlatType],
+        ops: &[String],
+    ) -> Vec<String> {
+        let sig: Vec<String> = params
+            .iter()
+            .map(|p| format!("_: {}", p.wasm_name()))
+            .collect();
+        let ret = results
+            .first()
+            .map(|r| format!(" -> {}", r.wasm_name()))
+            .unwrap_or_default();
         let _ = write!(
             self.out(),
-            "#[cfg(target_arch = \"wasm32\")]\n#[link(wasm_import_module = {module:?})]\nunsafe extern \"C\" {{\n    #[link_name = {name:?}]\n    fn knit_import({sig}){ret};\n}}\n#[cfg(not(target_arch = \"wasm32\"))]\nunsafe extern \"C\" fn knit_import({sig}){ret} {{\n    unreachable!(\"WIT imports are only available on wasm32\")\n}}\n",
+            "#[cfg(target_arch = \"wasm32\")]\n#[link(wasm_import_module = {module:?})]\nunsafe extern \"C\" {{\n    #[link_name = {name:?}]\n    fn _import({sig}){ret};\n}}\n#[cfg(not(target_arch = \"wasm32\"))]\nunsafe extern \"C\" fn _import({sig}){ret} {{\n    unreachable!(\"WIT imports are only available on wasm32\")\n}}\n",
             sig = sig.join(", ")
         );
-        let call = format!("knit_import({})", ops.join(", "));
+        let call = format!("_import({})", ops.join(", "));
         if results.is_empty() {
             let _ = writeln!(self.out(), "{call};");
             Vec::new()
@@ -204,7 +240,9 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
                 args.extend(ops[1..].iter().cloned());
                 format!("{path}({})", args.join(", "))
             }
-            UserCall::Constructor { handle, user } => format!("{handle}::new({user}({}))", ops.join(", ")),
+            UserCall::Constructor { handle, user } => {
+                format!("{handle}::new({user}({}))", ops.join(", "))
+            }
         };
         if results == 0 {
             let _ = writeln!(self.out(), "{call};");
@@ -213,6 +251,50 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
             vec![self.bind("result", &call)]
         }
     }
+}
+
+/// Wraps an expression in parentheses unless it is already one operand (a name, a literal, a call
+/// or an already parenthesised group), so generated code has no redundant parentheses.
+fn group(expr: &str) -> String {
+    if is_atom(expr) {
+        expr.to_string()
+    } else {
+        format!("({expr})")
+    }
+}
+
+/// The expression without one pair of enclosing parentheses, when they enclose all of it.
+fn strip(expr: &str) -> &str {
+    if expr.starts_with('(') && expr.ends_with(')') && encloses(expr) {
+        &expr[1..expr.len() - 1]
+    } else {
+        expr
+    }
+}
+
+fn encloses(expr: &str) -> bool {
+    let mut depth = 0i32;
+    for (i, c) in expr.char_indices() {
+        match c {
+            ',' if depth == 1 => return false,
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 && i != expr.len() - 1 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+fn is_atom(expr: &str) -> bool {
+    let simple = expr
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == ':' || c == '.');
+    simple || (expr.starts_with('(') && expr.ends_with(')') && encloses(expr))
 }
 
 fn bitcast(from: FlatType, to: FlatType, op: &str) -> String {
@@ -246,12 +328,12 @@ fn load(kind: MemKind, addr: &str) -> String {
 
 fn store(kind: MemKind, addr: &str, value: &str) -> String {
     match kind {
-        MemKind::U8 | MemKind::S8 => format!("*({addr} as *mut u8) = ({value}) as u8;"),
-        MemKind::U16 | MemKind::S16 => format!("*({addr} as *mut u16) = ({value}) as u16;"),
-        MemKind::I32 => format!("*({addr} as *mut i32) = {value};"),
-        MemKind::I64 => format!("*({addr} as *mut i64) = {value};"),
-        MemKind::F32 => format!("*({addr} as *mut f32) = {value};"),
-        MemKind::F64 => format!("*({addr} as *mut f64) = {value};"),
+        MemKind::U8 | MemKind::S8 => format!("*({addr} as *mut u8) = {} as u8;", group(value)),
+        MemKind::U16 | MemKind::S16 => format!("*({addr} as *mut u16) = {} as u16;", group(value)),
+        MemKind::I32 => format!("*({addr} as *mut i32) = {};", strip(value)),
+        MemKind::I64 => format!("*({addr} as *mut i64) = {};", strip(value)),
+        MemKind::F32 => format!("*({addr} as *mut f32) = {};", strip(value)),
+        MemKind::F64 => format!("*({addr} as *mut f64) = {};", strip(value)),
     }
 }
 
@@ -260,7 +342,9 @@ impl Emitter for RustEmitter<'_, '_> {
 
     fn begin_block(&mut self, params: usize) -> Vec<String> {
         self.bufs.push(String::new());
-        let names: Vec<String> = (0..params).map(|i| self.fresh(if i == 0 { "e" } else { "addr" })).collect();
+        let names: Vec<String> = (0..params)
+            .map(|i| self.fresh(if i == 0 { "e" } else { "addr" }))
+            .collect();
         self.pending.push(names.clone());
         names
     }
@@ -268,7 +352,11 @@ impl Emitter for RustEmitter<'_, '_> {
     fn end_block(&mut self, results: Vec<String>) -> RustBlock {
         let code = self.bufs.pop().expect("a block is open");
         let params = self.pending.pop().expect("blocks are balanced");
-        RustBlock { params, code, results }
+        RustBlock {
+            params,
+            code,
+            results,
+        }
     }
 
     fn emit(&mut self, instr: &Instr, ops: Vec<String>, mut blocks: Vec<RustBlock>) -> Vec<String> {
@@ -276,18 +364,22 @@ impl Emitter for RustEmitter<'_, '_> {
         match instr {
             Instr::Arg { index } => vec![self.args[*index].clone()],
             Instr::LocalSet { local } => {
-                let _ = writeln!(self.out(), "let l{} = {};", local.0, op(0));
+                let name = self.fresh("l");
+                self.locals.insert(local.0, name.clone());
+                let _ = writeln!(self.out(), "let {name} = {};", strip(&op(0)));
                 vec![]
             }
-            Instr::LocalGet { local } => vec![format!("l{}", local.0)],
+            Instr::LocalGet { local } => vec![self.locals[&local.0].clone()],
             Instr::ConstI32 { value } => vec![format!("{value}i32")],
-            Instr::ConstZero { ty } => vec![match ty {
-                FlatType::I32 => "0i32",
-                FlatType::I64 => "0i64",
-                FlatType::F32 => "0.0f32",
-                FlatType::F64 => "0.0f64",
-            }
-            .to_string()],
+            Instr::ConstZero { ty } => vec![
+                match ty {
+                    FlatType::I32 => "0i32",
+                    FlatType::I64 => "0i64",
+                    FlatType::F32 => "0.0f32",
+                    FlatType::F64 => "0.0f64",
+                }
+                .to_string(),
+            ],
             Instr::Bitcast { from, to } => vec![bitcast(*from, *to, &op(0))],
             Instr::Load { kind, offset } => {
                 let value = load(*kind, &Self::addr(&op(0), *offset));
@@ -318,62 +410,114 @@ impl Emitter for RustEmitter<'_, '_> {
             Instr::RecordLower { ty, .. } => {
                 let names = self.field_names(*ty);
                 let locals: Vec<String> = names.iter().map(|_| self.fresh("f")).collect();
-                let fields: Vec<String> = names.iter().zip(&locals).map(|(n, l)| format!("{n}: {l}")).collect();
-                let amp = if self.borrow_mode() { "&" } else { "" };
+                let fields: Vec<String> = names
+                    .iter()
+                    .zip(&locals)
+                    .map(|(n, l)| format!("{n}: {l}"))
+                    .collect();
                 let path = self.type_path(*ty);
-                let _ = writeln!(self.out(), "let {path} {{ {} }} = {amp}({});", fields.join(", "), op(0));
+                let value = if self.borrow_mode() {
+                    format!("&{}", group(&op(0)))
+                } else {
+                    strip(&op(0)).to_string()
+                };
+                let _ = writeln!(
+                    self.out(),
+                    "let {path} {{ {} }} = {value};",
+                    fields.join(", ")
+                );
                 locals
             }
             Instr::RecordLift { ty, .. } => {
                 let names = self.field_names(*ty);
-                let fields: Vec<String> = names.iter().zip(&ops).map(|(n, v)| format!("{n}: {v}")).collect();
-                vec![format!("{} {{ {} }}", self.type_path(*ty), fields.join(", "))]
+                let fields: Vec<String> = names
+                    .iter()
+                    .zip(&ops)
+                    .map(|(n, v)| format!("{n}: {v}"))
+                    .collect();
+                vec![format!(
+                    "{} {{ {} }}",
+                    self.type_path(*ty),
+                    fields.join(", ")
+                )]
             }
             Instr::TupleLower { arity, .. } => {
                 let locals: Vec<String> = (0..*arity).map(|_| self.fresh("t")).collect();
-                let amp = if self.borrow_mode() { "&" } else { "" };
-                let _ = writeln!(self.out(), "let ({},) = {amp}({});", locals.join(", "), op(0));
+                let value = if self.borrow_mode() {
+                    format!("&{}", group(&op(0)))
+                } else {
+                    strip(&op(0)).to_string()
+                };
+                let _ = writeln!(self.out(), "let ({},) = {value};", locals.join(", "));
                 locals
             }
             Instr::TupleLift { .. } => vec![format!("({},)", ops.join(", "))],
-            Instr::FlagsLower { .. } => vec![format!("(({}).bits() as i32)", op(0))],
+            Instr::FlagsLower { .. } => vec![format!("({}.bits() as i32)", group(&op(0)))],
             Instr::FlagsLift { ty } => {
-                vec![format!("{}::from_bits_truncate({} as {})", self.type_path(*ty), op(0), self.flags_repr(*ty))]
+                vec![format!(
+                    "{}::from_bits_truncate({} as {})",
+                    self.type_path(*ty),
+                    op(0),
+                    self.flags_repr(*ty)
+                )]
             }
             Instr::EnumLower { ty } => {
-                let TypeDefKind::Enum(e) = &self.g.resolve.types[*ty].kind else { unreachable!() };
+                let TypeDefKind::Enum(e) = &self.g.resolve.types[*ty].kind else {
+                    unreachable!()
+                };
                 let path = self.type_path(*ty);
                 let arms: Vec<String> = e
                     .cases
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| format!("{path}::{} => {i}i32", crate::rust_ident(&c.name, Case::UpperCamel)))
+                    .map(|(i, c)| {
+                        format!(
+                            "{path}::{} => {i}i32",
+                            crate::rust_ident(&c.name, Case::UpperCamel)
+                        )
+                    })
                     .collect();
                 vec![format!("match {} {{ {} }}", op(0), arms.join(", "))]
             }
             Instr::EnumLift { ty } => {
-                let TypeDefKind::Enum(e) = &self.g.resolve.types[*ty].kind else { unreachable!() };
+                let TypeDefKind::Enum(e) = &self.g.resolve.types[*ty].kind else {
+                    unreachable!()
+                };
                 let path = self.type_path(*ty);
                 let arms: Vec<String> = e
                     .cases
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| format!("{i} => {path}::{}", crate::rust_ident(&c.name, Case::UpperCamel)))
+                    .map(|(i, c)| {
+                        format!(
+                            "{i} => {path}::{}",
+                            crate::rust_ident(&c.name, Case::UpperCamel)
+                        )
+                    })
                     .collect();
-                let expr = format!("match {} {{ {}, _ => _rt::invalid_discriminant() }}", op(0), arms.join(", "));
+                let expr = format!(
+                    "match {} {{ {}, _ => _rt::invalid_discriminant() }}",
+                    op(0),
+                    arms.join(", ")
+                );
                 vec![self.bind("en", &expr)]
             }
             Instr::VariantLower { ty, results, .. } => {
-                let amp = if self.borrow_mode() { "&" } else { "" };
+                let scrutinee = if self.borrow_mode() {
+                    format!("&{}", group(&op(0)))
+                } else {
+                    strip(&op(0)).to_string()
+                };
                 let names: Vec<String> = (0..*results).map(|_| self.fresh("p")).collect();
                 let mut text = match names.len() {
                     0 => String::new(),
                     1 => format!("let {} = ", names[0]),
                     _ => format!("let ({}) = ", names.join(", ")),
                 };
-                let _ = writeln!(text, "match {amp}({}) {{", op(0));
+                let _ = writeln!(text, "match {scrutinee} {{");
                 for (index, block) in blocks.iter().enumerate() {
-                    let pattern = self.case_pattern(*ty, index, block.params.first().map(String::as_str));
+                    let pattern =
+                        self.case_pattern(*ty, index, block.params.first().map(String::as_str));
                     let value = match block.results.len() {
                         0 => String::new(),
                         1 => block.results[0].clone(),
@@ -404,38 +548,79 @@ impl Emitter for RustEmitter<'_, '_> {
                 self.out().push_str(&text);
                 vec![]
             }
-            Instr::StringLower { mode: LowerMode::Borrow } => {
+            Instr::StringLower {
+                mode: LowerMode::Borrow,
+            } => {
                 let s = self.bind("s", &format!("{{ let s: &str = &({}); s }}", op(0)));
-                vec![format!("{s}.as_ptr() as usize as i32"), format!("{s}.len() as i32")]
+                vec![
+                    format!("{s}.as_ptr() as usize as i32"),
+                    format!("{s}.len() as i32"),
+                ]
             }
-            Instr::StringLower { mode: LowerMode::Give } | Instr::ListCanonLower { mode: LowerMode::Give, .. } => {
+            Instr::StringLower {
+                mode: LowerMode::Give,
+            }
+            | Instr::ListCanonLower {
+                mode: LowerMode::Give,
+                ..
+            } => {
                 let (ptr, len) = (self.fresh("ptr"), self.fresh("len"));
-                let helper = if matches!(instr, Instr::StringLower { .. }) { "string_give" } else { "list_give" };
-                let _ = writeln!(self.out(), "let ({ptr}, {len}) = _rt::{helper}({});", op(0));
+                let helper = if matches!(instr, Instr::StringLower { .. }) {
+                    "string_give"
+                } else {
+                    "list_give"
+                };
+                let _ = writeln!(
+                    self.out(),
+                    "let ({ptr}, {len}) = _rt::{helper}({});",
+                    strip(&op(0))
+                );
                 vec![ptr, len]
             }
-            Instr::StringLift => vec![self.bind("s", &format!("_rt::string_lift({}, {})", op(0), op(1)))],
-            Instr::ListCanonLower { element, mode: LowerMode::Borrow } => {
+            Instr::StringLift => {
+                vec![self.bind("s", &format!("_rt::string_lift({}, {})", op(0), op(1)))]
+            }
+            Instr::ListCanonLower {
+                element,
+                mode: LowerMode::Borrow,
+            } => {
                 let elem = self.elem_ty(element);
                 let v = self.bind("v", &format!("{{ let v: &[{elem}] = &({}); v }}", op(0)));
-                vec![format!("{v}.as_ptr() as usize as i32"), format!("{v}.len() as i32")]
+                vec![
+                    format!("{v}.as_ptr() as usize as i32"),
+                    format!("{v}.len() as i32"),
+                ]
             }
             Instr::ListCanonLift { element } => {
                 let elem = self.elem_ty(element);
-                vec![self.bind("list", &format!("_rt::list_canon_lift::<{elem}>({}, {})", op(0), op(1)))]
+                vec![self.bind(
+                    "list",
+                    &format!("_rt::list_canon_lift::<{elem}>({}, {})", op(0), op(1)),
+                )]
             }
-            Instr::ListLower { size, align, mode, .. } => {
+            Instr::ListLower {
+                size, align, mode, ..
+            } => {
                 let block = blocks.remove(0);
-                let (vec, len, base, i) = (self.fresh("vec"), self.fresh("len"), self.fresh("base"), self.fresh("i"));
+                let (vec, len, base, i) = (
+                    self.fresh("vec"),
+                    self.fresh("len"),
+                    self.fresh("base"),
+                    self.fresh("i"),
+                );
                 let borrow = *mode == LowerMode::Borrow;
-                let (bind, iter) = if borrow { ("&", "iter") } else { ("", "into_iter") };
+                let (bind, iter) = if borrow {
+                    ("&", "iter")
+                } else {
+                    ("", "into_iter")
+                };
                 let mut text = format!(
                     "let {vec} = {bind}({});\nlet {len} = {vec}.len();\nlet {base} = _rt::list_alloc({len}, {size}, {align});\n",
                     op(0)
                 );
                 if borrow {
                     self.uses_cleanup = true;
-                    let _ = writeln!(text, "cleanup.push({base}, {len} * {size}, {align});");
+                    let _ = writeln!(text, "_cleanup.push({base}, {len} * {size}, {align});");
                 }
                 let _ = writeln!(
                     text,
@@ -449,7 +634,12 @@ impl Emitter for RustEmitter<'_, '_> {
             }
             Instr::ListLift { size, align, .. } => {
                 let block = blocks.remove(0);
-                let (base, len, vec, i) = (self.fresh("base"), self.fresh("len"), self.fresh("vec"), self.fresh("i"));
+                let (base, len, vec, i) = (
+                    self.fresh("base"),
+                    self.fresh("len"),
+                    self.fresh("vec"),
+                    self.fresh("i"),
+                );
                 let _ = write!(
                     self.out(),
                     "let {base} = {};\nlet {len} = {};\nlet mut {vec} = _rt::Vec::with_capacity({len} as u32 as usize);\nfor {i} in 0..({len} as u32 as usize) {{\nlet {a} = {base} + ({i} * {size}) as i32;\n{}{vec}.push({});\n}}\n_rt::list_free({base}, {len}, {size}, {align});\n",
@@ -462,20 +652,39 @@ impl Emitter for RustEmitter<'_, '_> {
                 vec![vec]
             }
             Instr::HandleLower { kind, origin, .. } => vec![match (kind, origin) {
-                (HandleKind::Own, _) => format!("(({}).take_handle() as i32)", op(0)),
-                (HandleKind::Borrow, ResourceOrigin::Imported) => format!("(({}).handle() as i32)", op(0)),
-                (HandleKind::Borrow, ResourceOrigin::Exported) => format!("(({}).rep() as i32)", op(0)),
+                (HandleKind::Own, _) => format!("(_rt::take_handle_of(&{}) as i32)", group(&op(0))),
+                (HandleKind::Borrow, ResourceOrigin::Imported) => {
+                    format!("(_rt::handle_of(&{}) as i32)", group(&op(0)))
+                }
+                (HandleKind::Borrow, ResourceOrigin::Exported) => {
+                    format!("({}.rep() as i32)", group(&op(0)))
+                }
             }],
-            Instr::HandleLift { resource, kind, origin } => {
+            Instr::HandleLift {
+                resource,
+                kind,
+                origin,
+            } => {
                 let path = self.type_path(*resource);
                 match (kind, origin) {
-                    (HandleKind::Own, _) => vec![self.bind("h", &format!("{path}::from_handle({} as u32)", op(0)))],
+                    (HandleKind::Own, _) => {
+                        vec![self.bind(
+                            "h",
+                            &format!("<{path} as _rt::FromHandle>::from_handle({} as u32)", op(0)),
+                        )]
+                    }
                     (HandleKind::Borrow, ResourceOrigin::Imported) => {
-                        let h = self.bind("h", &format!("::core::mem::ManuallyDrop::new({path}::from_handle({} as u32))", op(0)));
+                        let h = self.bind(
+                            "h",
+                            &format!("::core::mem::ManuallyDrop::new(<{path} as _rt::FromHandle>::from_handle({} as u32))", op(0)),
+                        );
                         vec![format!("&*{h}")]
                     }
                     (HandleKind::Borrow, ResourceOrigin::Exported) => {
-                        vec![self.bind("b", &format!("{path}Borrow::lift({} as u32 as usize)", op(0)))]
+                        vec![self.bind(
+                            "b",
+                            &format!("{path}Borrow::lift({} as u32 as usize)", op(0)),
+                        )]
                     }
                 }
             }
@@ -484,12 +693,21 @@ impl Emitter for RustEmitter<'_, '_> {
                 let plan_area = if params { "params" } else { "return" };
                 let _ = plan_area;
                 vec![if self.kind == PlanKind::Import {
-                    if params { "params_area.addr()".to_string() } else { "ret_area.addr()".to_string() }
+                    if params {
+                        "_params_area.addr()".to_string()
+                    } else {
+                        "_ret_area.addr()".to_string()
+                    }
                 } else {
-                    "RET_AREA.addr()".to_string()
+                    "_RET_AREA.addr()".to_string()
                 }]
             }
-            Instr::CallImport { module, name, params, results } => {
+            Instr::CallImport {
+                module,
+                name,
+                params,
+                results,
+            } => {
                 let (module, name) = (module.clone(), name.clone());
                 self.emit_import_call(&module, &name, params, results, &ops)
             }
@@ -499,7 +717,12 @@ impl Emitter for RustEmitter<'_, '_> {
                 vec![]
             }
             Instr::StringFree => {
-                let _ = writeln!(self.out(), "_rt::dealloc({}, {} as u32 as usize, 1);", op(0), op(1));
+                let _ = writeln!(
+                    self.out(),
+                    "_rt::dealloc({}, {} as u32 as usize, 1);",
+                    op(0),
+                    op(1)
+                );
                 vec![]
             }
             Instr::ListFree { size, align, body } => {
@@ -514,7 +737,10 @@ impl Emitter for RustEmitter<'_, '_> {
                         a = block.params[0]
                     );
                 }
-                let _ = writeln!(self.out(), "_rt::list_free({base}, {len}, {size}, {align});");
+                let _ = writeln!(
+                    self.out(),
+                    "_rt::list_free({base}, {len}, {size}, {align});"
+                );
                 vec![]
             }
             Instr::Return { count } => {

@@ -24,12 +24,6 @@ pub struct ExportFn {
     assoc: Option<(String, String)>,
 }
 
-/// Placeholder implementations of every export.
-#[derive(Default)]
-pub struct Stubs {
-    code: String,
-}
-
 impl Generator<'_> {
     /// Emits an exported interface: its types, resources, `Guest` trait and entry points.
     pub fn export_interface(&mut self, key: &WorldKey, id: InterfaceId) -> Result<()> {
@@ -48,30 +42,55 @@ impl Generator<'_> {
             .copied()
             .filter(|t| matches!(self.resolve.types[*t].kind, TypeDefKind::Resource))
             .collect();
-        let mut guest = String::from("/// What the component implements for this interface.\npub trait Guest {\n");
+        let guest_trait = self.guest_trait_name(id);
+        let mut guest = format!(
+            "/// What the component implements for this interface.\npub trait {guest_trait} {{\n"
+        );
         let mut stub = String::new();
-        let stub_name = "Stub".to_string();
-        let trait_path = relative(&[], &module, "Guest");
         for resource in &resources {
-            let name = rust_ident(self.resolve.types[*resource].name.as_deref().unwrap_or_default(), Case::UpperCamel);
-            let _ = writeln!(guest, "    /// The type implementing `{name}`.\n    type {name}: Guest{name};");
-            let stub_type = format!("Stub{}{name}", module.iter().skip(1).map(|s| heck_camel(s)).collect::<String>());
+            let name = rust_ident(
+                self.resolve.types[*resource]
+                    .name
+                    .as_deref()
+                    .unwrap_or_default(),
+                Case::UpperCamel,
+            );
+            let _ = writeln!(
+                guest,
+                "    /// The type implementing `{name}`.\n    type {name}: Guest{name};"
+            );
+            let stub_type = format!("Stub{name}");
             let _ = writeln!(stub, "    type {name} = {stub_type};");
             self.stub_resource(&module, &name, &stub_type, *resource, &funcs);
         }
         for func in funcs.iter().filter(|f| resource_of(f).is_none()) {
             push_docs(&mut guest, &func.docs, "    ///");
-            let _ = writeln!(guest, "    {};", self.export_signature(func, &module));
-            let _ = writeln!(stub, "    #[allow(unused_variables)]\n    {} {{\n        unimplemented!(\"stub for `{}`\")\n    }}", self.export_signature(func, &module), func.name);
+            let signature = self.export_signature(func, &module);
+            let _ = writeln!(guest, "    {signature};");
+            let _ = writeln!(
+                stub,
+                "    {signature} {{\n        unimplemented!(\"stub for `{}`\")\n    }}",
+                func.name
+            );
         }
         guest.push_str("}\n");
         self.push(&module, &guest);
-        self.stubs.code.push_str(&format!("impl {trait_path} for {stub_name} {{\n{stub}}}\n"));
+        if self.opts.stubs {
+            let stub_path = relative(&module, &[], "Stub");
+            let code = format!(
+                "#[allow(unused_variables)]\nimpl {guest_trait} for {stub_path} {{\n{stub}}}\n"
+            );
+            self.push(&module, &code);
+        }
+        let trait_path = relative(&[], &module, &guest_trait);
         for func in &funcs {
             self.export_function(Some(key), func, &module)?;
         }
         for resource in &resources {
-            let wit_name = self.resolve.types[*resource].name.clone().unwrap_or_default();
+            let wit_name = self.resolve.types[*resource]
+                .name
+                .clone()
+                .unwrap_or_default();
             let name = rust_ident(&wit_name, Case::UpperCamel);
             self.exports.push(ExportFn {
                 name: mangle::destructor_name(self.resolve, Some(key), &wit_name),
@@ -84,28 +103,70 @@ impl Generator<'_> {
         Ok(())
     }
 
-    fn stub_resource(&mut self, module: &[String], name: &str, stub_type: &str, resource: wit_parser::TypeId, funcs: &[Function]) {
-        let trait_path = relative(&[], module, &format!("Guest{name}"));
+    fn stub_resource(
+        &mut self,
+        module: &[String],
+        name: &str,
+        stub_type: &str,
+        resource: wit_parser::TypeId,
+        funcs: &[Function],
+    ) {
+        if !self.opts.stubs {
+            return;
+        }
         let mut body = String::new();
         for func in funcs.iter().filter(|f| resource_of(f) == Some(resource)) {
             let sig = self.export_signature(func, module);
-            let _ = writeln!(body, "    #[allow(unused_variables)]\n    {sig} {{\n        unimplemented!(\"stub for `{}`\")\n    }}", func.name);
+            let _ = writeln!(
+                body,
+                "    {sig} {{\n        unimplemented!(\"stub for `{}`\")\n    }}",
+                func.name
+            );
         }
-        let _ = write!(self.stubs.code, "/// Placeholder for `{name}`.\npub struct {stub_type};\nimpl {trait_path} for {stub_type} {{\n{body}}}\n");
+        let code = format!(
+            "/// Placeholder for `{name}`.\npub struct {stub_type};\n#[allow(unused_variables)]\nimpl Guest{name} for {stub_type} {{\n{body}}}\n"
+        );
+        self.push(module, &code);
+    }
+
+    /// The name of an exported interface's trait: `Guest`, unless one of its types is already called
+    /// that, then `GuestInterface`.
+    fn guest_trait_name(&self, id: InterfaceId) -> String {
+        let clash = self.resolve.interfaces[id]
+            .types
+            .keys()
+            .any(|t| rust_ident(t, Case::UpperCamel) == "Guest");
+        if clash {
+            "GuestInterface".to_string()
+        } else {
+            "Guest".to_string()
+        }
     }
 
     /// Emits world-level exported functions: a root `Guest` trait and their entry points.
     pub fn export_world_functions(&mut self, funcs: &[Function]) -> Result<()> {
-        let mut guest = String::from("/// What the component implements for the world's own exports.\npub trait Guest {\n");
+        let mut guest = String::from(
+            "/// What the component implements for the world's own exports.\npub trait Guest {\n",
+        );
         let mut stub = String::new();
         for func in funcs {
             push_docs(&mut guest, &func.docs, "    ///");
             let _ = writeln!(guest, "    {};", self.export_signature(func, &[]));
-            let _ = writeln!(stub, "    #[allow(unused_variables)]\n    {} {{\n        unimplemented!(\"stub for `{}`\")\n    }}", self.export_signature(func, &[]), func.name);
+            let _ = writeln!(
+                stub,
+                "    {} {{\n        unimplemented!(\"stub for `{}`\")\n    }}",
+                self.export_signature(func, &[]),
+                func.name
+            );
         }
         guest.push_str("}\n");
         self.push(&[], &guest);
-        self.stubs.code.push_str(&format!("impl Guest for Stub {{\n{stub}}}\n"));
+        if self.opts.stubs {
+            self.push(
+                &[],
+                &format!("#[allow(unused_variables)]\nimpl Guest for Stub {{\n{stub}}}\n"),
+            );
+        }
         for func in funcs {
             self.export_function(None, func, &[])?;
         }
@@ -113,32 +174,78 @@ impl Generator<'_> {
     }
 
     /// Emits the generic entry point (and post-return) of one export.
-    fn export_function(&mut self, key: Option<&WorldKey>, func: &Function, module: &[String]) -> Result<()> {
-        let plan = self.abi.export_plan(func).with_context(|| format!("planning export `{}`", func.name))?;
+    fn export_function(
+        &mut self,
+        key: Option<&WorldKey>,
+        func: &Function,
+        module: &[String],
+    ) -> Result<()> {
+        let plan = self
+            .abi
+            .export_plan(func)
+            .with_context(|| format!("planning export `{}`", func.name))?;
         let resource = resource_of(func);
         let (bound, call, assoc, suffix) = match resource {
             Some(r) => {
-                let name = rust_ident(self.resolve.types[r].name.as_deref().unwrap_or_default(), Case::UpperCamel);
+                let name = rust_ident(
+                    self.resolve.types[r].name.as_deref().unwrap_or_default(),
+                    Case::UpperCamel,
+                );
                 let call = match func.kind {
-                    wit_parser::FunctionKind::Constructor(_) => UserCall::Constructor { handle: name.clone(), user: "T::new".into() },
-                    _ if crate::functions::is_method(func) => UserCall::Method(format!("T::{}", fn_name(func))),
-                    _ => UserCall::Function(format!("T::{}", fn_name(func))),
+                    wit_parser::FunctionKind::Constructor(_) => UserCall::Constructor {
+                        handle: name.clone(),
+                        user: format!("T::{}", fn_name(self.resolve, func)),
+                    },
+                    _ if crate::functions::is_method(func) => {
+                        UserCall::Method(format!("T::{}", fn_name(self.resolve, func)))
+                    }
+                    _ => UserCall::Function(format!("T::{}", fn_name(self.resolve, func))),
                 };
-                let snake = rust_ident(self.resolve.types[r].name.as_deref().unwrap_or_default(), Case::Snake);
-                let suffix = format!("{}_{}", snake.trim_start_matches("r#"), fn_name(func).trim_start_matches("r#"));
-                (format!("Guest{name}"), call, Some((relative(&[], module, "Guest"), name)), suffix)
+                let snake = rust_ident(
+                    self.resolve.types[r].name.as_deref().unwrap_or_default(),
+                    Case::Snake,
+                );
+                let suffix = format!(
+                    "{}_{}",
+                    snake.trim_start_matches("r#"),
+                    fn_name(self.resolve, func).trim_start_matches("r#")
+                );
+                let guest = self.export_trait_of(key);
+                (
+                    format!("Guest{name}"),
+                    call,
+                    Some((relative(&[], module, &guest), name)),
+                    suffix,
+                )
             }
-            None => ("Guest".to_string(), UserCall::Function(format!("T::{}", fn_name(func))), None, fn_name(func).trim_start_matches("r#").to_string()),
+            None => (
+                self.export_trait_of(key),
+                UserCall::Function(format!("T::{}", fn_name(self.resolve, func))),
+                None,
+                fn_name(self.resolve, func)
+                    .trim_start_matches("r#")
+                    .to_string(),
+            ),
         };
-        let args: Vec<String> = (0..plan.core_params.len()).map(|i| format!("arg{i}")).collect();
+        let args: Vec<String> = (0..plan.core_params.len())
+            .map(|i| format!("arg{i}"))
+            .collect();
         let mut emitter = RustEmitter::new(self, module, PlanKind::Export, args.clone(), call);
         knit_bindgen_core::abi::run(&plan.body, &mut emitter);
         let body = emitter.body();
-        let params: Vec<String> = args.iter().zip(&plan.core_params).map(|(a, t)| format!("{a}: {}", t.wasm_name())).collect();
-        let ret = plan.core_results.first().map(|t| format!(" -> {}", t.wasm_name())).unwrap_or_default();
+        let params: Vec<String> = args
+            .iter()
+            .zip(&plan.core_params)
+            .map(|(a, t)| format!("{a}: {}", t.wasm_name()))
+            .collect();
+        let ret = plan
+            .core_results
+            .first()
+            .map(|t| format!(" -> {}", t.wasm_name()))
+            .unwrap_or_default();
         let entry = format!("_export_{suffix}_cabi");
         let mut code = format!(
-            "#[doc(hidden)]\n#[allow(non_snake_case, unused_unsafe, clippy::all)]\npub unsafe fn {entry}<T: {bound}>({}){ret} {{\nunsafe {{\n{}{}{body}{}\n}}\n}}\n",
+            "#[doc(hidden)]\n#[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]\npub unsafe fn {entry}<T: {bound}>({}){ret} {{\nunsafe {{\n{}{}{body}{}\n}}\n}}\n",
             params.join(", "),
             area_prelude(&plan),
             emitter.prelude,
@@ -154,12 +261,18 @@ impl Generator<'_> {
         });
         if let Some(post) = self.abi.post_return_plan(func)? {
             let post_entry = format!("_post_return_{suffix}");
-            let mut emitter = RustEmitter::new(self, module, PlanKind::PostReturn, vec!["arg0".into()], UserCall::None);
+            let mut emitter = RustEmitter::new(
+                self,
+                module,
+                PlanKind::PostReturn,
+                vec!["arg0".into()],
+                UserCall::None,
+            );
             knit_bindgen_core::abi::run(&post.body, &mut emitter);
             let body = emitter.body();
             let _ = write!(
                 code,
-                "#[doc(hidden)]\n#[allow(non_snake_case, unused_unsafe, clippy::all)]\npub unsafe fn {post_entry}<T: {bound}>(arg0: i32) {{\nunsafe {{\n{body}\n}}\n}}\n"
+                "#[doc(hidden)]\n#[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]\npub unsafe fn {post_entry}<T: {bound}>(arg0: i32) {{\nunsafe {{\n{body}\n}}\n}}\n"
             );
             self.exports.push(ExportFn {
                 name: mangle::post_return_name(&export_name),
@@ -173,18 +286,42 @@ impl Generator<'_> {
         Ok(())
     }
 
+    /// The trait of the exported interface `key` (or the world's `Guest` for world-level functions).
+    fn export_trait_of(&self, key: Option<&WorldKey>) -> String {
+        let world = &self.resolve.worlds[self.world];
+        match key.and_then(|k| world.exports.get(k)) {
+            Some(wit_parser::WorldItem::Interface { id, .. }) => self.guest_trait_name(*id),
+            _ => "Guest".to_string(),
+        }
+    }
+
     /// The `export!` macro: one core export per entry, each calling its generic entry point with the
     /// user's type.
     pub fn export_macro(&self) -> String {
         let world_name = self.resolve.worlds[self.world].name.replace('-', "_");
         let macro_name = format!("__export_{world_name}_impl");
-        let public = self.opts.export_macro_name.clone().unwrap_or_else(|| "export".to_string());
+        let public = self
+            .opts
+            .export_macro_name
+            .clone()
+            .unwrap_or_else(|| "export".to_string());
         let body = |path: &str| -> String {
             let mut out = String::from("const _: () = {\n");
             for (i, export) in self.exports.iter().enumerate() {
-                let params: Vec<String> = export.params.iter().enumerate().map(|(j, t)| format!("arg{j}: {}", t.wasm_name())).collect();
-                let args: Vec<String> = (0..export.params.len()).map(|j| format!("arg{j}")).collect();
-                let ret = export.results.first().map(|t| format!(" -> {}", t.wasm_name())).unwrap_or_default();
+                let params: Vec<String> = export
+                    .params
+                    .iter()
+                    .enumerate()
+                    .map(|(j, t)| format!("arg{j}: {}", t.wasm_name()))
+                    .collect();
+                let args: Vec<String> = (0..export.params.len())
+                    .map(|j| format!("arg{j}"))
+                    .collect();
+                let ret = export
+                    .results
+                    .first()
+                    .map(|t| format!(" -> {}", t.wasm_name()))
+                    .unwrap_or_default();
                 let ty = match &export.assoc {
                     None => "$ty".to_string(),
                     Some((guest, assoc)) => format!("<$ty as {path}::{guest}>::{assoc}"),
@@ -201,8 +338,16 @@ impl Generator<'_> {
             out.push_str("};\n");
             out
         };
-        let export_attr = if self.opts.pub_export_macro { "#[macro_export]\n" } else { "" };
-        let visibility = if self.opts.pub_export_macro { "pub" } else { "pub(crate)" };
+        let export_attr = if self.opts.pub_export_macro {
+            "#[macro_export]\n"
+        } else {
+            ""
+        };
+        let visibility = if self.opts.pub_export_macro {
+            "pub"
+        } else {
+            "pub(crate)"
+        };
         let mut out = String::new();
         let _ = write!(
             out,
@@ -214,15 +359,11 @@ impl Generator<'_> {
         out
     }
 
-    /// With `stubs`: the `Stub` type and its placeholder implementations.
+    /// With `stubs`: the `Stub` type (its implementations sit beside each trait).
     pub fn stubs_code(&self) -> String {
         if !self.opts.stubs {
             return String::new();
         }
-        format!("/// Placeholder implementation of every export; call `export!(Stub);` to build before writing code.\npub struct Stub;\n{}", self.stubs.code)
+        "/// Placeholder implementation of every export; call `export!(Stub);` to build before writing code.\npub struct Stub;\n".to_string()
     }
-}
-
-fn heck_camel(segment: &str) -> String {
-    knit_bindgen_core::names::convert_case(segment.trim_start_matches("r#"), Case::UpperCamel)
 }

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use knit_bindgen_core::abi::{Plan, PlanKind};
 use knit_bindgen_core::names::Case;
 use std::fmt::Write;
-use wit_parser::{Function, FunctionKind, TypeId, WorldKey};
+use wit_parser::{Function, FunctionKind, Resolve, TypeId, TypeOwner, WorldKey};
 
 /// The resource a function belongs to, if it is a method, static or constructor.
 pub fn resource_of(func: &Function) -> Option<TypeId> {
@@ -27,13 +27,45 @@ pub fn resource_of(func: &Function) -> Option<TypeId> {
 
 /// Whether a function takes `self` as its first parameter.
 pub fn is_method(func: &Function) -> bool {
-    matches!(func.kind, FunctionKind::Method(_) | FunctionKind::MethodGetter(_) | FunctionKind::MethodSetter(_) | FunctionKind::AsyncMethod(_))
+    matches!(
+        func.kind,
+        FunctionKind::Method(_)
+            | FunctionKind::MethodGetter(_)
+            | FunctionKind::MethodSetter(_)
+            | FunctionKind::AsyncMethod(_)
+    )
 }
 
-/// The Rust name of a function (the item name for methods and statics, `new` for constructors).
-pub fn fn_name(func: &Function) -> String {
+/// The Rust name of a function: the item name for methods and statics; `new` for constructors, or
+/// `constructor` when the resource also has a method or static called `new`.
+pub fn fn_name(resolve: &Resolve, func: &Function) -> String {
     match func.kind {
-        FunctionKind::Constructor(_) => "new".to_string(),
+        FunctionKind::Constructor(resource) => {
+            let siblings: Vec<&Function> = match resolve.types[resource].owner {
+                TypeOwner::Interface(iface) => {
+                    resolve.interfaces[iface].functions.values().collect()
+                }
+                TypeOwner::World(world) => resolve.worlds[world]
+                    .imports
+                    .values()
+                    .filter_map(|item| match item {
+                        wit_parser::WorldItem::Function(f) => Some(f),
+                        _ => None,
+                    })
+                    .collect(),
+                TypeOwner::None => Vec::new(),
+            };
+            let clash = siblings.iter().any(|f| {
+                resource_of(f) == Some(resource)
+                    && !matches!(f.kind, FunctionKind::Constructor(_))
+                    && rust_ident(f.item_name(), Case::Snake) == "new"
+            });
+            if clash {
+                "constructor".to_string()
+            } else {
+                "new".to_string()
+            }
+        }
         _ => rust_ident(func.item_name(), Case::Snake),
     }
 }
@@ -42,13 +74,25 @@ pub fn fn_name(func: &Function) -> String {
 pub fn area_prelude(plan: &Plan) -> String {
     let mut out = String::new();
     if let Some(area) = plan.params_area {
-        let _ = writeln!(out, "let mut params_area = _rt::Area::<{}>::new();", area.size);
+        let _ = writeln!(
+            out,
+            "let mut _params_area = _rt::Area::<{}>::new();",
+            area.size
+        );
     }
     if let Some(area) = plan.return_area {
         if plan.kind == PlanKind::Import {
-            let _ = writeln!(out, "let mut ret_area = _rt::Area::<{}>::new();", area.size);
+            let _ = writeln!(
+                out,
+                "let mut _ret_area = _rt::Area::<{}>::new();",
+                area.size
+            );
         } else {
-            let _ = writeln!(out, "static RET_AREA: _rt::StaticArea<{}> = _rt::StaticArea::new();", area.size);
+            let _ = writeln!(
+                out,
+                "static _RET_AREA: _rt::StaticArea<{}> = _rt::StaticArea::new();",
+                area.size
+            );
         }
     }
     out
@@ -57,8 +101,16 @@ pub fn area_prelude(plan: &Plan) -> String {
 impl Generator<'_> {
     /// Emits the wrapper of an imported function into `module` (inside an `impl` of its resource for
     /// methods, statics and constructors).
-    pub fn import_function(&mut self, key: Option<&WorldKey>, func: &Function, module: &[String]) -> Result<()> {
-        let plan = self.abi.import_plan(key, func).with_context(|| format!("planning import `{}`", func.name))?;
+    pub fn import_function(
+        &mut self,
+        key: Option<&WorldKey>,
+        func: &Function,
+        module: &[String],
+    ) -> Result<()> {
+        let plan = self
+            .abi
+            .import_plan(key, func)
+            .with_context(|| format!("planning import `{}`", func.name))?;
         let method = is_method(func);
         let mut params = Vec::new();
         let mut args = Vec::new();
@@ -69,7 +121,10 @@ impl Generator<'_> {
                 continue;
             }
             let name = rust_ident(&param.name, Case::Snake);
-            params.push(format!("{name}: {}", self.ty(&param.ty, module, false, Position::ImportParam)));
+            params.push(format!(
+                "{name}: {}",
+                self.ty(&param.ty, module, false, Position::ImportParam)
+            ));
             args.push(name);
         }
         let ret = match (&func.kind, func.result) {
@@ -84,8 +139,8 @@ impl Generator<'_> {
         push_docs(&mut code, &func.docs, "///");
         let _ = write!(
             code,
-            "#[allow(unused_unsafe, clippy::all)]\npub fn {}({}){ret} {{\nunsafe {{\n{}{}{body}{}\n}}\n}}\n",
-            fn_name(func),
+            "#[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]\npub fn {}({}){ret} {{\nunsafe {{\n{}{}{body}{}\n}}\n}}\n",
+            fn_name(self.resolve, func),
             params.join(", "),
             area_prelude(&plan),
             emitter.prelude,

@@ -23,8 +23,15 @@ impl Paths {
         // Packages that appear with more than one version get the version in their module name.
         let mut versions: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
         for (_, pkg) in resolve.packages.iter() {
-            let v = pkg.name.version.as_ref().map(|v| v.to_string()).unwrap_or_default();
-            let entry = versions.entry((pkg.name.namespace.clone(), pkg.name.name.clone())).or_default();
+            let v = pkg
+                .name
+                .version
+                .as_ref()
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            let entry = versions
+                .entry((pkg.name.namespace.clone(), pkg.name.name.clone()))
+                .or_default();
             if !entry.contains(&v) {
                 entry.push(v);
             }
@@ -34,16 +41,24 @@ impl Paths {
                 WorldKey::Name(name) => vec![ident(Language::Rust, name, Case::Snake)],
                 WorldKey::Interface(_) => {
                     let iface = &resolve.interfaces[id];
-                    let Some(pkg) = iface.package else { return vec!["anonymous".to_string()] };
+                    let Some(pkg) = iface.package else {
+                        return vec!["anonymous".to_string()];
+                    };
                     let pkg = &resolve.packages[pkg].name;
-                    let several = versions.get(&(pkg.namespace.clone(), pkg.name.clone())).is_some_and(|v| v.len() > 1);
+                    let several = versions
+                        .get(&(pkg.namespace.clone(), pkg.name.clone()))
+                        .is_some_and(|v| v.len() > 1);
                     let mut pkg_mod = ident(Language::Rust, &pkg.name, Case::Snake);
                     if several && let Some(version) = &pkg.version {
                         let v = version.to_string().replace(['.', '-', '+'], "_");
                         pkg_mod = format!("{}_v{v}", pkg_mod.trim_start_matches("r#"));
                     }
                     let name = iface.name.as_deref().unwrap_or("anonymous");
-                    vec![ident(Language::Rust, &pkg.namespace, Case::Snake), pkg_mod, ident(Language::Rust, name, Case::Snake)]
+                    vec![
+                        ident(Language::Rust, &pkg.namespace, Case::Snake),
+                        pkg_mod,
+                        ident(Language::Rust, name, Case::Snake),
+                    ]
                 }
             }
         };
@@ -61,7 +76,11 @@ impl Paths {
                 exports.insert(*id, path);
             }
         }
-        Paths { imports, exports, replaced: BTreeMap::new() }
+        Paths {
+            imports,
+            exports,
+            replaced: BTreeMap::new(),
+        }
     }
 
     /// The module of an imported interface.
@@ -81,7 +100,11 @@ impl Paths {
                 if exporting && let Some(path) = self.exports.get(&iface) {
                     return path.clone();
                 }
-                self.imports.get(&iface).or_else(|| self.exports.get(&iface)).cloned().unwrap_or_default()
+                self.imports
+                    .get(&iface)
+                    .or_else(|| self.exports.get(&iface))
+                    .cloned()
+                    .unwrap_or_default()
             }
             TypeOwner::World(_) | TypeOwner::None => Vec::new(),
         }

@@ -12,7 +12,9 @@ use wit_parser::{FunctionKind, TypeId, TypeOwner, WorldKey};
 impl Generator<'_> {
     /// The world key of the interface that owns a type, for core import module names.
     fn owner_key(&self, id: TypeId) -> Option<WorldKey> {
-        let TypeOwner::Interface(iface) = self.resolve.types[id].owner else { return None };
+        let TypeOwner::Interface(iface) = self.resolve.types[id].owner else {
+            return None;
+        };
         let world = &self.resolve.worlds[self.world];
         world
             .imports
@@ -40,22 +42,17 @@ impl Generator<'_> {
 pub struct {name} {{
     handle: _rt::Resource<{name}>,
 }}
-impl {name} {{
-    /// Wraps an owned handle.
-    ///
-    /// # Safety
-    ///
-    /// `handle` must be a live owned handle of this resource that nothing else drops.
-    pub unsafe fn from_handle(handle: u32) -> Self {{
+impl _rt::FromHandle for {name} {{
+    unsafe fn from_handle(handle: u32) -> Self {{
         Self {{ handle: unsafe {{ _rt::Resource::from_handle(handle) }} }}
     }}
-    /// Hands the owned handle over; `self` will no longer drop it.
-    pub fn take_handle(&self) -> u32 {{
-        self.handle.take_handle()
-    }}
-    /// The handle, still owned by `self`.
-    pub fn handle(&self) -> u32 {{
+}}
+impl _rt::AsHandle for {name} {{
+    fn handle(&self) -> u32 {{
         self.handle.handle()
+    }}
+    fn take_handle(&self) -> u32 {{
+        self.handle.take_handle()
     }}
 }}
 impl _rt::ResourceHandle for {name} {{
@@ -116,27 +113,11 @@ impl {name} {{
     /// Moves `value` into a new resource and returns the owning handle.
     pub fn new<T: Guest{name}>(value: T) -> Self {{
         let rep = _rt::Box::into_raw(_rt::Box::new(value)) as usize as i32;
-        unsafe {{ Self::from_handle({snake}_resource_new(rep) as u32) }}
-    }}
-    /// Wraps an owned handle.
-    ///
-    /// # Safety
-    ///
-    /// `handle` must be a live owned handle of this resource that nothing else drops.
-    pub unsafe fn from_handle(handle: u32) -> Self {{
-        Self {{ handle: unsafe {{ _rt::Resource::from_handle(handle) }} }}
-    }}
-    /// Hands the owned handle over; `self` will no longer drop it.
-    pub fn take_handle(&self) -> u32 {{
-        self.handle.take_handle()
-    }}
-    /// The handle, still owned by `self`.
-    pub fn handle(&self) -> u32 {{
-        self.handle.handle()
+        unsafe {{ <Self as _rt::FromHandle>::from_handle({snake}_resource_new(rep) as u32) }}
     }}
     /// The guest value behind the handle. `T` must be the type the resource was created with.
     pub fn get<T: Guest{name}>(&self) -> &T {{
-        unsafe {{ &*({snake}_resource_rep(self.handle() as i32) as u32 as usize as *const T) }}
+        unsafe {{ &*({snake}_resource_rep(self.handle.handle() as i32) as u32 as usize as *const T) }}
     }}
     #[doc(hidden)]
     pub unsafe fn dtor<T: Guest{name}>(rep: i32) {{
@@ -146,6 +127,19 @@ impl {name} {{
 impl _rt::ResourceHandle for {name} {{
     unsafe fn drop_handle(handle: u32) {{
         unsafe {{ {snake}_resource_drop(handle as i32) }}
+    }}
+}}
+impl _rt::FromHandle for {name} {{
+    unsafe fn from_handle(handle: u32) -> Self {{
+        Self {{ handle: unsafe {{ _rt::Resource::from_handle(handle) }} }}
+    }}
+}}
+impl _rt::AsHandle for {name} {{
+    fn handle(&self) -> u32 {{
+        self.handle.handle()
+    }}
+    fn take_handle(&self) -> u32 {{
+        self.handle.take_handle()
     }}
 }}
 impl<'a> {name}Borrow<'a> {{
@@ -166,7 +160,9 @@ impl<'a> {name}Borrow<'a> {{
             snake = rust_ident(&wit_name, Case::Snake).trim_start_matches("r#"),
         );
         // The trait the user's type implements.
-        let TypeOwner::Interface(iface) = self.resolve.types[id].owner else { return out };
+        let TypeOwner::Interface(iface) = self.resolve.types[id].owner else {
+            return out;
+        };
         push_docs(&mut out, &self.resolve.types[id].docs, "///");
         let _ = writeln!(out, "pub trait Guest{name}: 'static {{");
         for (_, func) in &self.resolve.interfaces[iface].functions {
@@ -189,13 +185,20 @@ impl<'a> {name}Borrow<'a> {{
                 continue;
             }
             let name = rust_ident(&param.name, Case::Snake);
-            params.push(format!("{name}: {}", self.ty(&param.ty, module, true, Position::ExportParam)));
+            params.push(format!(
+                "{name}: {}",
+                self.ty(&param.ty, module, true, Position::ExportParam)
+            ));
         }
         let ret = match (&func.kind, func.result) {
             (FunctionKind::Constructor(_), _) => " -> Self where Self: Sized".to_string(),
             (_, Some(ty)) => format!(" -> {}", self.ty(&ty, module, true, Position::Owned)),
             (_, None) => String::new(),
         };
-        format!("fn {}({}){ret}", fn_name(func), params.join(", "))
+        format!(
+            "fn {}({}){ret}",
+            fn_name(self.resolve, func),
+            params.join(", ")
+        )
     }
 }

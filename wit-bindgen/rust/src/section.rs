@@ -10,7 +10,13 @@ impl Generator<'_> {
     pub fn encoded_world(&self) -> anyhow::Result<Vec<u8>> {
         let mut producers = wasm_metadata::Producers::empty();
         producers.add("processed-by", "knit", VERSION);
-        wit_component::metadata::encode(self.resolve, self.world, StringEncoding::UTF8, Some(&producers), false)
+        wit_component::metadata::encode(
+            self.resolve,
+            self.world,
+            StringEncoding::UTF8,
+            Some(&producers),
+            false,
+        )
     }
 }
 
@@ -18,16 +24,31 @@ impl Generator<'_> {
 pub fn custom_section(g: &Generator<'_>) -> String {
     let bytes = match g.encoded_world() {
         Ok(bytes) => bytes,
-        Err(e) => return format!("compile_error!({:?});\n", format!("knit could not encode the world: {e:#}")),
+        Err(e) => {
+            return format!(
+                "compile_error!({:?});\n",
+                format!("knit could not encode the world: {e:#}")
+            );
+        }
     };
     let world = &g.resolve.worlds[g.world];
-    let pkg = world.package.map(|p| g.resolve.packages[p].name.to_string()).unwrap_or_default();
-    let section = format!("component-type:knit:{VERSION}:{pkg}:{}:encoded world", world.name);
+    let pkg = world
+        .package
+        .map(|p| g.resolve.packages[p].name.to_string())
+        .unwrap_or_default();
+    let section = format!(
+        "component-type:knit:{VERSION}:{pkg}:{}:encoded world",
+        world.name
+    );
     let mut out = String::new();
     let _ = writeln!(out, "#[cfg(target_arch = \"wasm32\")]");
     let _ = writeln!(out, "#[unsafe(link_section = {section:?})]");
     let _ = writeln!(out, "#[doc(hidden)]\n#[used]");
-    let _ = write!(out, "static __KNIT_COMPONENT_TYPE: [u8; {}] = [", bytes.len());
+    let _ = write!(
+        out,
+        "static __KNIT_COMPONENT_TYPE: [u8; {}] = [",
+        bytes.len()
+    );
     for (i, b) in bytes.iter().enumerate() {
         if i % 24 == 0 {
             out.push_str("\n    ");
@@ -36,6 +57,9 @@ pub fn custom_section(g: &Generator<'_>) -> String {
     }
     out.push_str("\n];\n");
     // Referencing the runtime from code the linker keeps pulls in `cabi_realloc`.
-    let _ = writeln!(out, "#[cfg(target_arch = \"wasm32\")]\n#[doc(hidden)]\npub fn __knit_link() {{\n    _rt::link_cabi_realloc();\n}}");
+    let _ = writeln!(
+        out,
+        "#[cfg(target_arch = \"wasm32\")]\n#[doc(hidden)]\npub fn __knit_link() {{\n    _rt::link_cabi_realloc();\n}}"
+    );
     out
 }

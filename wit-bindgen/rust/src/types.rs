@@ -32,9 +32,14 @@ impl Generator<'_> {
 
     fn type_override(&self, id: TypeId) -> Option<String> {
         let def = &self.resolve.types[id];
-        let (TypeOwner::Interface(iface), Some(name)) = (def.owner, &def.name) else { return None };
+        let (TypeOwner::Interface(iface), Some(name)) = (def.owner, &def.name) else {
+            return None;
+        };
         let iface_name = self.resolve.id_of(iface)?;
-        let base = iface_name.split_once('@').map(|(n, _)| n.to_string()).unwrap_or(iface_name);
+        let base = iface_name
+            .split_once('@')
+            .map(|(n, _)| n.to_string())
+            .unwrap_or(iface_name);
         self.type_overrides.get(&format!("{base}/{name}")).cloned()
     }
 
@@ -68,51 +73,96 @@ impl Generator<'_> {
                         }
                         if let Type::Id(inner) = shape
                             && let TypeDefKind::List(element) = &self.resolve.types[inner].kind
+                            && !self.has_own_handle(&shape)
                         {
-                            return format!("&[{}]", self.ty(element, module, exporting, Position::Owned));
+                            return format!(
+                                "&[{}]",
+                                self.ty(element, module, exporting, Position::Owned)
+                            );
                         }
                         let borrowing = matches!(self.opts.ownership, Ownership::Borrowing { .. });
-                        if borrowing && !self.is_copy(ty) && !matches!(self.resolve.types[dealias_id(self, *id)].kind, TypeDefKind::Handle(_)) {
+                        if borrowing
+                            && !self.is_copy(ty)
+                            && !self.has_own_handle(ty)
+                            && !matches!(
+                                self.resolve.types[dealias_id(self, *id)].kind,
+                                TypeDefKind::Handle(_)
+                            )
+                        {
                             return format!("&{}", self.type_path(*id, module, exporting));
                         }
                     }
                     if let TypeDefKind::Type(inner) = &def.kind
-                        && matches!(self.resolve.types[dealias_id(self, *id)].kind, TypeDefKind::Handle(Handle::Borrow(_)))
+                        && matches!(
+                            self.resolve.types[dealias_id(self, *id)].kind,
+                            TypeDefKind::Handle(Handle::Borrow(_))
+                        )
                     {
                         return self.ty(inner, module, exporting, pos);
                     }
-                    return self.type_path(*id, module, exporting);
+                    let path = self.type_path(*id, module, exporting);
+                    if self.has_borrow(ty) && !matches!(def.kind, TypeDefKind::Type(_)) {
+                        return format!("{path}<{}>", self.lifetime.get());
+                    }
+                    return path;
                 }
-                match &def.kind {
-                    TypeDefKind::List(element) => {
-                        let element = self.ty(element, module, exporting, Position::Owned);
-                        if pos == Position::ImportParam { format!("&[{element}]") } else { format!("{rt}::Vec<{element}>") }
-                    }
-                    TypeDefKind::Option(t) => format!("::core::option::Option<{}>", self.ty(t, module, exporting, Position::Owned)),
-                    TypeDefKind::Result(r) => {
-                        let ok = r.ok.map(|t| self.ty(&t, module, exporting, Position::Owned)).unwrap_or_else(|| "()".into());
-                        let err = r.err.map(|t| self.ty(&t, module, exporting, Position::Owned)).unwrap_or_else(|| "()".into());
-                        format!("::core::result::Result<{ok}, {err}>")
-                    }
-                    TypeDefKind::Tuple(t) => {
-                        let parts: Vec<String> = t.types.iter().map(|t| self.ty(t, module, exporting, Position::Owned)).collect();
-                        format!("({},)", parts.join(", "))
-                    }
-                    TypeDefKind::Handle(Handle::Own(r)) => self.type_path(*r, module, exporting),
-                    TypeDefKind::Handle(Handle::Borrow(r)) => {
-                        let resource = knit_bindgen_core::abi::dealias_resource(self.resolve, *r);
-                        let origin = self.abi.resource_origin(resource, exporting);
-                        let path = self.type_path(*r, module, exporting);
-                        match (origin, pos) {
-                            (knit_bindgen_core::abi::ResourceOrigin::Exported, _) => format!("{path}Borrow<'_>"),
-                            _ => format!("&{path}"),
-                        }
-                    }
-                    TypeDefKind::Type(t) => self.ty(t, module, exporting, pos),
-                    TypeDefKind::Resource => self.type_path(*id, module, exporting),
-                    other => format!("/* unsupported: {other:?} */ ()"),
+                self.kind_ty(*id, module, exporting, pos)
+            }
+        }
+    }
+
+    /// Spells the shape of type definition `id` (ignoring its name) from inside `module`.
+    fn kind_ty(&self, id: TypeId, module: &[String], exporting: bool, pos: Position) -> String {
+        let rt = "_rt";
+        let def = &self.resolve.types[id];
+        match &def.kind {
+            TypeDefKind::List(element) => {
+                let element = self.ty(element, module, exporting, Position::Owned);
+                if pos == Position::ImportParam && !self.has_own_handle(&Type::Id(id)) {
+                    format!("&[{element}]")
+                } else {
+                    format!("{rt}::Vec<{element}>")
                 }
             }
+            TypeDefKind::Option(t) => format!(
+                "::core::option::Option<{}>",
+                self.ty(t, module, exporting, Position::Owned)
+            ),
+            TypeDefKind::Result(r) => {
+                let ok =
+                    r.ok.map(|t| self.ty(&t, module, exporting, Position::Owned))
+                        .unwrap_or_else(|| "()".into());
+                let err = r
+                    .err
+                    .map(|t| self.ty(&t, module, exporting, Position::Owned))
+                    .unwrap_or_else(|| "()".into());
+                format!("::core::result::Result<{ok}, {err}>")
+            }
+            TypeDefKind::Tuple(t) => {
+                let parts: Vec<String> = t
+                    .types
+                    .iter()
+                    .map(|t| self.ty(t, module, exporting, Position::Owned))
+                    .collect();
+                format!("({},)", parts.join(", "))
+            }
+            TypeDefKind::Handle(Handle::Own(r)) => self.type_path(*r, module, exporting),
+            TypeDefKind::Handle(Handle::Borrow(r)) => {
+                let resource = knit_bindgen_core::abi::dealias_resource(self.resolve, *r);
+                let origin = self.abi.resource_origin(resource, exporting);
+                let path = self.type_path(*r, module, exporting);
+                let lt = self.lifetime.get();
+                match (origin, pos) {
+                    (knit_bindgen_core::abi::ResourceOrigin::Exported, _) => {
+                        format!("{path}Borrow<{lt}>")
+                    }
+                    _ if lt == "'_" => format!("&{path}"),
+                    _ => format!("&{lt} {path}"),
+                }
+            }
+            TypeDefKind::Type(t) => self.ty(t, module, exporting, pos),
+            TypeDefKind::Resource => self.type_path(id, module, exporting),
+            other => format!("/* unsupported: {other:?} */ ()"),
         }
     }
 
@@ -125,11 +175,56 @@ impl Generator<'_> {
                 TypeDefKind::Type(t) | TypeDefKind::Option(t) => self.is_copy(t),
                 TypeDefKind::Record(r) => r.fields.iter().all(|f| self.is_copy(&f.ty)),
                 TypeDefKind::Tuple(t) => t.types.iter().all(|t| self.is_copy(t)),
-                TypeDefKind::Variant(v) => v.cases.iter().all(|c| c.ty.is_none_or(|t| self.is_copy(&t))),
+                TypeDefKind::Variant(v) => v
+                    .cases
+                    .iter()
+                    .all(|c| c.ty.is_none_or(|t| self.is_copy(&t))),
                 TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).all(|t| self.is_copy(t)),
                 _ => true,
             },
             _ => true,
+        }
+    }
+
+    /// Whether `ty` holds an owned resource handle somewhere inside (so passing it moves ownership).
+    pub fn has_own_handle(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Id(id) => match &self.resolve.types[*id].kind {
+                TypeDefKind::Handle(Handle::Own(_)) => true,
+                TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => {
+                    self.has_own_handle(t)
+                }
+                TypeDefKind::Record(r) => r.fields.iter().any(|f| self.has_own_handle(&f.ty)),
+                TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.has_own_handle(t)),
+                TypeDefKind::Variant(v) => v
+                    .cases
+                    .iter()
+                    .any(|c| c.ty.is_some_and(|t| self.has_own_handle(&t))),
+                TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).any(|t| self.has_own_handle(t)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether `ty` holds a `borrow<...>` handle somewhere inside (so its Rust type needs a lifetime).
+    pub fn has_borrow(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Id(id) => match &self.resolve.types[*id].kind {
+                TypeDefKind::Handle(Handle::Borrow(_)) => true,
+                TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => {
+                    self.has_borrow(t)
+                }
+                TypeDefKind::Record(r) => r.fields.iter().any(|f| self.has_borrow(&f.ty)),
+                TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.has_borrow(t)),
+                TypeDefKind::Variant(v) => v
+                    .cases
+                    .iter()
+                    .any(|c| c.ty.is_some_and(|t| self.has_borrow(&t))),
+                TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).any(|t| self.has_borrow(t)),
+                _ => false,
+            },
+            _ => false,
         }
     }
 
@@ -138,10 +233,15 @@ impl Generator<'_> {
         match ty {
             Type::Id(id) => match &self.resolve.types[*id].kind {
                 TypeDefKind::Handle(_) | TypeDefKind::Resource => true,
-                TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => self.has_handle(t),
+                TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => {
+                    self.has_handle(t)
+                }
                 TypeDefKind::Record(r) => r.fields.iter().any(|f| self.has_handle(&f.ty)),
                 TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.has_handle(t)),
-                TypeDefKind::Variant(v) => v.cases.iter().any(|c| c.ty.is_some_and(|t| self.has_handle(&t))),
+                TypeDefKind::Variant(v) => v
+                    .cases
+                    .iter()
+                    .any(|c| c.ty.is_some_and(|t| self.has_handle(&t))),
                 TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).any(|t| self.has_handle(t)),
                 _ => false,
             },
@@ -170,7 +270,9 @@ impl Generator<'_> {
     /// Emits the definition of a type owned by `module`'s interface (or the world root).
     pub fn type_definition(&mut self, id: TypeId, module: &[String], exporting: bool) {
         let def = &self.resolve.types[id];
-        let Some(wit_name) = def.name.clone() else { return };
+        let Some(wit_name) = def.name.clone() else {
+            return;
+        };
         let name = rust_ident(&wit_name, Case::UpperCamel);
         let mut out = String::new();
         push_docs(&mut out, &def.docs, "///");
@@ -180,26 +282,38 @@ impl Generator<'_> {
             return;
         }
         let ty = Type::Id(id);
+        let generics = if self.has_borrow(&ty) { "<'a>" } else { "" };
+        self.lifetime
+            .set(if generics.is_empty() { "'_" } else { "'a" });
+        let name_generic = format!("{name}{generics}");
         match &def.kind {
             TypeDefKind::Record(r) => {
                 out.push_str(&self.derives(&ty, &["Debug"]));
-                let _ = writeln!(out, "pub struct {name} {{");
+                let _ = writeln!(out, "pub struct {name_generic} {{");
                 for field in &r.fields {
                     push_docs(&mut out, &field.docs, "    ///");
                     let fty = self.ty(&field.ty, module, exporting, Position::Owned);
-                    let _ = writeln!(out, "    pub {}: {fty},", rust_ident(&field.name, Case::Snake));
+                    let _ = writeln!(
+                        out,
+                        "    pub {}: {fty},",
+                        rust_ident(&field.name, Case::Snake)
+                    );
                 }
                 out.push_str("}\n");
             }
             TypeDefKind::Variant(v) => {
                 out.push_str(&self.derives(&ty, &["Debug"]));
-                let _ = writeln!(out, "pub enum {name} {{");
+                let _ = writeln!(out, "pub enum {name_generic} {{");
                 for case in &v.cases {
                     push_docs(&mut out, &case.docs, "    ///");
                     let case_name = rust_ident(&case.name, Case::UpperCamel);
                     match &case.ty {
                         Some(t) => {
-                            let _ = writeln!(out, "    {case_name}({}),", self.ty(t, module, exporting, Position::Owned));
+                            let _ = writeln!(
+                                out,
+                                "    {case_name}({}),",
+                                self.ty(t, module, exporting, Position::Owned)
+                            );
                         }
                         None => {
                             let _ = writeln!(out, "    {case_name},");
@@ -225,12 +339,19 @@ impl Generator<'_> {
                 out.push_str("}\n");
             }
             TypeDefKind::Flags(f) => {
-                let names: Vec<(String, &wit_parser::Docs)> =
-                    f.flags.iter().map(|flag| (rust_ident(&flag.name, Case::UpperSnake), &flag.docs)).collect();
+                let names: Vec<(String, &wit_parser::Docs)> = f
+                    .flags
+                    .iter()
+                    .map(|flag| (rust_ident(&flag.name, Case::UpperSnake), &flag.docs))
+                    .collect();
                 out.push_str(&self.flags(&name, &names));
             }
             TypeDefKind::Resource => {
-                let code = if exporting { self.exported_resource(id, module) } else { self.imported_resource(id, module) };
+                let code = if exporting {
+                    self.exported_resource(id, module)
+                } else {
+                    self.imported_resource(id, module)
+                };
                 out.push_str(&code);
             }
             TypeDefKind::Type(t) => {
@@ -245,14 +366,15 @@ impl Generator<'_> {
                         let _ = writeln!(out, "pub use {target}Borrow as {name}Borrow;");
                     }
                 } else {
-                    let _ = writeln!(out, "pub type {name} = {target};");
+                    let _ = writeln!(out, "pub type {name_generic} = {target};");
                 }
             }
             _ => {
-                let target = self.ty(&ty, module, exporting, Position::Owned);
-                let _ = writeln!(out, "pub type {name} = {target};");
+                let target = self.kind_ty(id, module, exporting, Position::Owned);
+                let _ = writeln!(out, "pub type {name_generic} = {target};");
             }
         }
+        self.lifetime.set("'_");
         self.push(module, &out);
     }
 
@@ -263,23 +385,43 @@ impl Generator<'_> {
             _ => "u32",
         };
         let mut out = String::new();
-        let mut derive = vec!["Clone", "Copy", "PartialEq", "Eq", "Hash", "Default", "PartialOrd", "Ord"]
-            .into_iter()
-            .map(String::from)
-            .collect::<Vec<_>>();
+        let mut derive = vec![
+            "Clone",
+            "Copy",
+            "PartialEq",
+            "Eq",
+            "Hash",
+            "Default",
+            "PartialOrd",
+            "Ord",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
         for extra in &self.opts.additional_derives {
             let last = extra.rsplit("::").next().unwrap_or(extra).trim();
             if !derive.iter().any(|d| d == last || d == extra) {
                 derive.push(extra.clone());
             }
         }
-        let _ = writeln!(out, "#[derive({})]\npub struct {name} {{\n    bits: {repr},\n}}", derive.join(", "));
+        let _ = writeln!(
+            out,
+            "#[derive({})]\npub struct {name} {{\n    bits: {repr},\n}}",
+            derive.join(", ")
+        );
         let _ = writeln!(out, "impl {name} {{");
         for (i, (member, docs)) in members.iter().enumerate() {
             push_docs(&mut out, docs, "    ///");
-            let _ = writeln!(out, "    pub const {member}: Self = Self {{ bits: 1 << {i} }};");
+            let _ = writeln!(
+                out,
+                "    pub const {member}: Self = Self {{ bits: 1 << {i} }};"
+            );
         }
-        let all: u64 = if members.len() >= 64 { u64::MAX } else { (1u64 << members.len()) - 1 };
+        let all: u64 = if members.len() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << members.len()) - 1
+        };
         let _ = write!(
             out,
             r#"    /// No flag set.

@@ -24,6 +24,7 @@
 //! `// features: a, b` (otherwise every feature gate is enabled).
 
 use std::collections::{BTreeMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -198,8 +199,12 @@ impl Dirs {
 
 /// What happened to one case before cargo ran.
 enum Prepared {
-    /// The crate was written; `generated` is the bindings file, `component` whether it links.
-    Written { generated: PathBuf, component: bool },
+    /// The crate was written; `generated` is the bindings file. `component` is set when the crate
+    /// links into a component, and holds the export names that component must have.
+    Written {
+        generated: PathBuf,
+        component: Option<Vec<String>>,
+    },
     /// Loading or generating failed.
     Failed(String),
 }
@@ -280,7 +285,7 @@ impl Harness {
                         component,
                     },
                     Some(Ok(build)),
-                ) => build.result_of(&name, &generated, component),
+                ) => build.result_of(&name, &generated, component.as_deref()),
                 (Prepared::Written { .. }, None) => unreachable!("a written case makes a build"),
             };
             outcome.results.insert(name, result);
@@ -295,20 +300,37 @@ fn prepare(case: &Case, set: OptionSet, set_dir: &Path) -> Prepared {
         Ok(loaded) => loaded,
         Err(err) => return Prepared::Failed(format!("the corpus entry does not load:\n{err}")),
     };
-    let files = match generate(&loaded.resolve, loaded.world, &set.options()) {
-        Ok(files) => files,
-        Err(err) => return Prepared::Failed(format!("generation failed:\n{err:#}")),
+    let options = set.options();
+    let generated = catch_unwind(AssertUnwindSafe(|| {
+        generate(&loaded.resolve, loaded.world, &options)
+    }));
+    let files = match generated {
+        Ok(Ok(files)) => files,
+        Ok(Err(err)) => return Prepared::Failed(format!("generation failed:\n{err:#}")),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "<non-string panic>".to_string());
+            return Prepared::Failed(format!("the generator panicked: {message}"));
+        }
     };
     let has_exports = !loaded.resolve.worlds[loaded.world].exports.is_empty();
     let stubs = set == OptionSet::Stubs && has_exports;
-    let component = set == OptionSet::Stubs || !has_exports;
+    let component = (set == OptionSet::Stubs || !has_exports).then(|| {
+        let exports = loaded.resolve.worlds[loaded.world].exports.keys();
+        let mut names: Vec<String> = exports.map(|k| loaded.resolve.name_world_key(k)).collect();
+        names.sort();
+        names
+    });
     match write_case(
         &set_dir.join(&case.name),
         case,
         set,
         &files,
         stubs,
-        component,
+        component.is_some(),
     ) {
         Ok(generated) => Prepared::Written {
             generated,
@@ -339,10 +361,11 @@ fn write_case(
     let runtime = repo_root().join("wit-bindgen/rust-rt").canonicalize()?;
     let crate_type = if component { "cdylib" } else { "rlib" };
     let manifest = format!(
-        "[package]\nname = \"case-{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+        "[package]\nname = \"case-{set}-{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
          [lib]\npath = \"src/lib.rs\"\ncrate-type = [\"{crate_type}\"]\n\n\
          [dependencies]\nknit-rt = {{ path = {runtime:?}, default-features = false }}\n",
         name = case.name,
+        set = set.name(),
         runtime = runtime.display().to_string(),
     );
     write_if_changed(&dir.join("Cargo.toml"), manifest.as_bytes())?;
@@ -392,7 +415,12 @@ struct Build {
 }
 
 impl Build {
-    fn result_of(&self, case: &str, generated: &Path, component: bool) -> Result<(), String> {
+    fn result_of(
+        &self,
+        case: &str,
+        generated: &Path,
+        component: Option<&[String]>,
+    ) -> Result<(), String> {
         let context = format!("generated bindings: {}", generated.display());
         if let Some(errors) = self.errors.get(case) {
             return Err(format!(
@@ -420,7 +448,7 @@ impl Build {
                 warnings.join("\n")
             ));
         }
-        if component {
+        if let Some(expected_exports) = component {
             let wasm = artifacts
                 .iter()
                 .find(|p| p.extension().is_some_and(|e| e == "wasm"));
@@ -436,8 +464,29 @@ impl Build {
             {
                 return Err(format!("{} is not a component\n{context}", wasm.display()));
             }
+            let exports = component_exports(&bytes)
+                .map_err(|e| format!("{} does not decode: {e}\n{context}", wasm.display()))?;
+            if exports != expected_exports {
+                return Err(format!(
+                    "{} exports {exports:?}, but the world exports {expected_exports:?}\n{context}",
+                    wasm.display()
+                ));
+            }
         }
         Ok(())
+    }
+}
+
+/// The sorted export names of a component's world, decoded from the component itself.
+fn component_exports(bytes: &[u8]) -> Result<Vec<String>, String> {
+    match wit_component::decode(bytes).map_err(|e| format!("{e:#}"))? {
+        wit_component::DecodedWasm::Component(resolve, world) => {
+            let exports = resolve.worlds[world].exports.keys();
+            let mut names: Vec<String> = exports.map(|k| resolve.name_world_key(k)).collect();
+            names.sort();
+            Ok(names)
+        }
+        wit_component::DecodedWasm::WitPackage(..) => Err("it is a WIT package".to_string()),
     }
 }
 

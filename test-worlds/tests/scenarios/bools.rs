@@ -1,0 +1,29 @@
+//! Booleans as scalars and in lists, both ways.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/bools/test.wit" });
+
+impl knit::bools::host::Host for HostState {
+    fn not(&mut self, x: bool) -> bool {
+        !x
+    }
+    fn all(&mut self, xs: Vec<bool>) -> bool {
+        xs.iter().all(|x| *x)
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("bools")?)?;
+    Bools::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = Bools::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    for (a, b) in [(false, false), (false, true), (true, false), (true, true)] {
+        check!(guest.call_xor(&mut *store, a, b)?, a ^ b);
+    }
+    check!(guest.call_count(&mut *store, &[])?, (0, false));
+    check!(guest.call_count(&mut *store, &[true, false, true, true])?, (3, true));
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

@@ -1,0 +1,35 @@
+//! Chars at the edges of the Unicode scalar range, both ways.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/chars/test.wit" });
+
+impl knit::chars::host::Host for HostState {
+    fn echo(&mut self, c: char) -> char {
+        c
+    }
+    fn next(&mut self, c: char) -> Option<char> {
+        match c {
+            '\u{d7ff}' => Some('\u{e000}'),
+            _ => char::from_u32(c as u32 + 1),
+        }
+    }
+}
+
+const EDGES: [char; 8] = ['\0', '\u{7f}', '\u{80}', '\u{7ff}', '\u{800}', '\u{d7ff}', '\u{e000}', '\u{10ffff}'];
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("chars")?)?;
+    Chars::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = Chars::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    for c in EDGES {
+        check!(guest.call_echo(&mut *store, c)?, c);
+        check!(guest.call_code(&mut *store, c)?, c as u32);
+    }
+    check!(guest.call_split(&mut *store, "a\u{0}é\u{10ffff}")?, vec!['a', '\0', 'é', '\u{10ffff}']);
+    check!(guest.call_split(&mut *store, "")?, Vec::<char>::new());
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

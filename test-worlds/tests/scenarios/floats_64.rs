@@ -1,0 +1,46 @@
+//! f64 limits and NaN payloads: host → guest echoes, bit casts and sums, guest → host echoes.
+
+use super::guest_ok;
+use anyhow::{Result, ensure};
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/floats-64/test.wit" });
+
+impl knit::floats_64::host::Host for HostState {
+    fn echo(&mut self, x: f64) -> f64 {
+        x
+    }
+    fn to_bits(&mut self, x: f64) -> u64 {
+        x.to_bits()
+    }
+}
+
+const VALUES: [u64; 9] = [
+    0,
+    1 << (64 - 1),
+    f64::MIN_POSITIVE.to_bits() - 1,
+    f64::MAX.to_bits(),
+    f64::MIN.to_bits(),
+    f64::INFINITY.to_bits(),
+    f64::NEG_INFINITY.to_bits(),
+    0x7ff8_0000_0000_0001,
+    0xfff8_0000_0000_1234,
+];
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("floats-64")?)?;
+    Floats64::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = Floats64::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    for bits in VALUES {
+        let back = guest.call_echo(&mut *store, f64::from_bits(bits))?.to_bits();
+        ensure!(back == bits, "echo({bits:#x}) came back as {back:#x}");
+        let made = guest.call_from_bits(&mut *store, bits)?.to_bits();
+        ensure!(made == bits, "from-bits({bits:#x}) returned {made:#x}");
+    }
+    check!(guest.call_sum(&mut *store, &[])?, 0.0);
+    check!(guest.call_sum(&mut *store, &[1.5, -0.25, 1e3])?, 1001.25);
+    check!(guest.call_sum(&mut *store, &[f64::MAX, f64::MAX])?, f64::INFINITY);
+    ensure!(guest.call_sum(&mut *store, &[f64::INFINITY, f64::NEG_INFINITY])?.is_nan(), "inf + -inf is not NaN");
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

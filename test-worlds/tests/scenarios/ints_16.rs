@@ -1,0 +1,38 @@
+//! 16-bit integers at their limits: host → guest echoes and negation, guest → host arithmetic.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/ints-16/test.wit" });
+
+impl knit::ints_16::host::Host for HostState {
+    fn echo_u16(&mut self, x: u16) -> u16 {
+        x
+    }
+    fn echo_s16(&mut self, x: i16) -> i16 {
+        x
+    }
+    fn add_u16(&mut self, a: u16, b: u16) -> u16 {
+        a.wrapping_add(b)
+    }
+    fn sub_s16(&mut self, a: i16, b: i16) -> i16 {
+        a.wrapping_sub(b)
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("ints-16")?)?;
+    Ints16::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = Ints16::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    for x in [u16::MIN, 1, u16::MAX / 2, u16::MAX / 2 + 1, u16::MAX] {
+        check!(guest.call_echo_u16(&mut *store, x)?, x);
+    }
+    for x in [i16::MIN, -1, 0, 1, i16::MAX] {
+        check!(guest.call_echo_s16(&mut *store, x)?, x);
+    }
+    check!(guest.call_negate_pair(&mut *store, 1, i16::MIN)?, (i16::MIN, u16::MAX));
+    check!(guest.call_negate_pair(&mut *store, 0, i16::MAX)?, (-i16::MAX, 0));
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

@@ -1,0 +1,38 @@
+//! 32-bit integers at their limits: host → guest echoes and negation, guest → host arithmetic.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/ints-32/test.wit" });
+
+impl knit::ints_32::host::Host for HostState {
+    fn echo_u32(&mut self, x: u32) -> u32 {
+        x
+    }
+    fn echo_s32(&mut self, x: i32) -> i32 {
+        x
+    }
+    fn add_u32(&mut self, a: u32, b: u32) -> u32 {
+        a.wrapping_add(b)
+    }
+    fn sub_s32(&mut self, a: i32, b: i32) -> i32 {
+        a.wrapping_sub(b)
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("ints-32")?)?;
+    Ints32::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = Ints32::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    for x in [u32::MIN, 1, u32::MAX / 2, u32::MAX / 2 + 1, u32::MAX] {
+        check!(guest.call_echo_u32(&mut *store, x)?, x);
+    }
+    for x in [i32::MIN, -1, 0, 1, i32::MAX] {
+        check!(guest.call_echo_s32(&mut *store, x)?, x);
+    }
+    check!(guest.call_negate_pair(&mut *store, 1, i32::MIN)?, (i32::MIN, u32::MAX));
+    check!(guest.call_negate_pair(&mut *store, 0, i32::MAX)?, (-i32::MAX, 0));
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

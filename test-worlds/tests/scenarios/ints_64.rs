@@ -1,0 +1,38 @@
+//! 64-bit integers at their limits: host → guest echoes and negation, guest → host arithmetic.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/ints-64/test.wit" });
+
+impl knit::ints_64::host::Host for HostState {
+    fn echo_u64(&mut self, x: u64) -> u64 {
+        x
+    }
+    fn echo_s64(&mut self, x: i64) -> i64 {
+        x
+    }
+    fn add_u64(&mut self, a: u64, b: u64) -> u64 {
+        a.wrapping_add(b)
+    }
+    fn sub_s64(&mut self, a: i64, b: i64) -> i64 {
+        a.wrapping_sub(b)
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("ints-64")?)?;
+    Ints64::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = Ints64::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    for x in [u64::MIN, 1, u64::MAX / 2, u64::MAX / 2 + 1, u64::MAX] {
+        check!(guest.call_echo_u64(&mut *store, x)?, x);
+    }
+    for x in [i64::MIN, -1, 0, 1, i64::MAX] {
+        check!(guest.call_echo_s64(&mut *store, x)?, x);
+    }
+    check!(guest.call_negate_pair(&mut *store, 1, i64::MIN)?, (i64::MIN, u64::MAX));
+    check!(guest.call_negate_pair(&mut *store, 0, i64::MAX)?, (-i64::MAX, 0));
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

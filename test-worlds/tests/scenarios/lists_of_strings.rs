@@ -1,0 +1,30 @@
+//! Lists of strings (empty strings, non-ASCII, many elements), both ways.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/lists-of-strings/test.wit" });
+
+impl knit::lists_of_strings::host::Host for HostState {
+    fn split(&mut self, s: String, sep: String) -> Vec<String> {
+        s.split(sep.as_str()).map(String::from).collect()
+    }
+    fn sorted(&mut self, mut xs: Vec<String>) -> Vec<String> {
+        xs.sort();
+        xs
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("lists-of-strings")?)?;
+    ListsOfStrings::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = ListsOfStrings::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    let words: Vec<String> = ["", "α", "βγ", "🦀"].map(String::from).to_vec();
+    check!(guest.call_join(&mut *store, &words, "|")?, "|α|βγ|🦀");
+    check!(guest.call_join(&mut *store, &[], "|")?, "");
+    let measured = guest.call_measure(&mut *store, &words)?;
+    check!(measured, vec![(String::new(), 0), ("α".into(), 1), ("βγ".into(), 2), ("🦀".into(), 1)]);
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

@@ -1,0 +1,45 @@
+//! Records with padding, nesting, options, a single field and empty lists, both ways.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/records/test.wit" });
+
+use knit::records::types::Empties;
+
+impl knit::records::host::Host for HostState {
+    fn bump(&mut self, m: Mixed) -> Mixed {
+        Mixed {
+            a: m.a.wrapping_add(1),
+            b: m.b.wrapping_add(1),
+            c: m.c.wrapping_add(1),
+            d: m.d + 1.0,
+            e: !m.e,
+            f: m.f.wrapping_add(1),
+            g: char::from_u32(m.g as u32 + 1).unwrap_or(m.g),
+        }
+    }
+    fn reverse(&mut self, l: Line) -> Line {
+        Line { start: l.end, end: l.start, label: l.label.map(|s| s.to_uppercase()) }
+    }
+    fn unwrap(&mut self, w: Wrapper) -> u32 {
+        w.inner
+    }
+    fn echo_empties(&mut self, e: Empties) -> Empties {
+        e
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("records")?)?;
+    Records::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = Records::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    let m = Mixed { a: 1, b: u64::MAX, c: u16::MAX, d: -0.5, e: true, f: i64::MIN, g: '\u{10ffff}' };
+    check!(guest.call_echo_mixed(&mut *store, m.clone())?, m);
+    let line = Line { start: Point { x: 0.0, y: 0.0 }, end: Point { x: 2.0, y: -4.0 }, label: None };
+    check!(guest.call_midpoint(&mut *store, line)?, Point { x: 1.0, y: -2.0 });
+    check!(guest.call_wrap(&mut *store, 7)?, Wrapper { inner: 7 });
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

@@ -1,0 +1,43 @@
+//! Results nested in results and options, bare results, and results in lists, both ways.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/results-nested/test.wit" });
+
+impl knit::results_nested::host::Host for HostState {
+    fn parse(&mut self, s: String) -> Result<i64, String> {
+        if s.is_empty() {
+            return Err("empty".into());
+        }
+        s.parse().map_err(|e| format!("{e}"))
+    }
+    fn classify(&mut self, r: Result<Result<u8, String>, ()>) -> String {
+        match r {
+            Ok(Ok(x)) => format!("ok ok {x}"),
+            Ok(Err(e)) => format!("ok err {e}"),
+            Err(()) => "err".into(),
+        }
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("results-nested")?)?;
+    ResultsNested::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = ResultsNested::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    let cases: Vec<Result<Result<u32, i8>, Option<String>>> =
+        vec![Ok(Ok(u32::MAX)), Ok(Err(i8::MIN)), Err(None), Err(Some("ß".into()))];
+    for r in cases {
+        check!(guest.call_echo(&mut *store, r.clone())?, r);
+    }
+    check!(guest.call_bare(&mut *store, true)?, Ok(()));
+    check!(guest.call_bare(&mut *store, false)?, Err(()));
+    check!(guest.call_ok_only(&mut *store, 4)?, Ok(4));
+    check!(guest.call_ok_only(&mut *store, 5)?, Err(()));
+    check!(guest.call_err_only(&mut *store, 5)?, Err(5));
+    let parsed = guest.call_parse_all(&mut *store, &["12".into(), "x".into(), "".into()])?;
+    check!(parsed, vec![Ok(12), Err("invalid digit found in string".into()), Err("empty".into())]);
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

@@ -1,0 +1,29 @@
+//! Strings: empty, ASCII, non-ASCII and embedded NUL, both ways.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/strings/test.wit" });
+
+impl knit::strings::host::Host for HostState {
+    fn reverse(&mut self, s: String) -> String {
+        s.chars().rev().collect()
+    }
+    fn concat(&mut self, s: String, suffix: String) -> String {
+        s + &suffix
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("strings")?)?;
+    Strings::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = Strings::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    for s in ["", "a", "with\0nul", "grüße", "日本語", "🎉🦀", "\u{10ffff}"] {
+        check!(guest.call_echo(&mut *store, s)?, s);
+        check!(guest.call_lengths(&mut *store, s)?, (s.len() as u32, s.chars().count() as u32));
+    }
+    check!(guest.call_upper(&mut *store, "straße")?, "STRASSE");
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

@@ -1,0 +1,53 @@
+//! Variants with payloads of mixed width (u8 to u64, floats, strings, tuples, lists), both ways.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/variants/test.wit" });
+
+use knit::variants::types::ShapeLeaf;
+
+impl knit::variants::host::Host for HostState {
+    fn describe(&mut self, s: Shape) -> String {
+        match s {
+            Shape::Nothing => "nothing".into(),
+            Shape::Small(x) => format!("small {x}"),
+            Shape::Wide(x) => format!("wide {x}"),
+            Shape::Float(x) => format!("float {x}"),
+            Shape::Double(x) => format!("double {x}"),
+            Shape::Text(x) => format!("text {x}"),
+            Shape::Pair((a, b)) => format!("pair {a} {b}"),
+            Shape::Many(leaves) => format!("many {leaves:?}"),
+        }
+    }
+    fn next(&mut self, s: Shape) -> Shape {
+        match s {
+            Shape::Nothing => Shape::Small(0),
+            Shape::Small(_) => Shape::Wide(1),
+            Shape::Wide(_) => Shape::Float(2.0),
+            Shape::Float(_) => Shape::Double(3.0),
+            Shape::Double(_) => Shape::Text("4".into()),
+            Shape::Text(_) => Shape::Pair((5, 6)),
+            Shape::Pair(_) => Shape::Many(vec![ShapeLeaf::Flag(false), ShapeLeaf::Code('7')]),
+            Shape::Many(_) => Shape::Nothing,
+        }
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("variants")?)?;
+    Variants::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = Variants::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    let all = guest.call_all_cases(&mut *store)?;
+    check!(all.len(), 8);
+    check!(all[2].clone(), Shape::Wide(u64::MAX));
+    check!(all[6].clone(), Shape::Pair((7, i64::MIN)));
+    check!(all[7].clone(), Shape::Many(vec![ShapeLeaf::Flag(true), ShapeLeaf::Code('\u{10ffff}')]));
+    check!(guest.call_echo(&mut *store, Shape::Double(f64::MAX))?, Shape::Double(f64::MAX));
+    for shape in all {
+        check!(guest.call_echo(&mut *store, shape.clone())?, shape);
+    }
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}
