@@ -190,6 +190,22 @@ fn main() {
                 .validate_all(&socket)
                 .unwrap();
         });
+        let structural = measure(|| {
+            let mut v = wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all());
+            for payload in wasmparser::Parser::new(0).parse_all(&socket) {
+                v.payload(&payload.unwrap()).unwrap();
+            }
+        });
+        let parse_only = measure(|| {
+            for payload in wasmparser::Parser::new(0).parse_all(&socket) {
+                payload.unwrap();
+            }
+        });
+        println!(
+            "  parts: structural validation {:.3} ms, parse only {:.3} ms",
+            structural.as_secs_f64() * 1e3,
+            parse_only.as_secs_f64() * 1e3
+        );
         let decode = measure(|| {
             wit_component::decode(&socket).unwrap();
         });

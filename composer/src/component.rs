@@ -66,7 +66,13 @@ impl ComponentDef {
                 "not a WebAssembly component".to_string()
             }));
         }
-        let decoded = wit_component::decode(&bytes).map_err(|e| bad(format!("{e:#}")))?;
+        // Types come from a skeleton without function bodies when possible.
+        let decoded = match crate::skeleton::skeleton(&bytes)
+            .and_then(|skeleton| wit_component::decode(&skeleton).ok())
+        {
+            Some(decoded) => decoded,
+            None => wit_component::decode(&bytes).map_err(|e| bad(format!("{e:#}")))?,
+        };
         let (resolve, world) = match decoded {
             wit_component::DecodedWasm::Component(resolve, world) => (resolve, world),
             wit_component::DecodedWasm::WitPackage(..) => {

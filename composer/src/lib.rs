@@ -37,6 +37,7 @@ mod host_types;
 mod matching;
 pub mod names;
 mod plug;
+mod skeleton;
 pub mod typecheck;
 pub mod wac;
 pub mod wit_text;

@@ -51,7 +51,7 @@ fn build_rust_guests() -> Result<&'static GuestBuild> {
                 .arg("build")
                 .arg("--target=wasm32-wasip2")
                 .arg("--keep-going")
-                .arg("--message-format=json-render-diagnostics")
+                .arg("--message-format=json")
                 .arg("--manifest-path")
                 .arg(scenarios_dir().join("Cargo.toml"))
                 .env("CARGO_TARGET_DIR", &target)

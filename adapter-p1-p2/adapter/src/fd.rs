@@ -57,6 +57,10 @@ pub unsafe extern "C" fn fd_write(fd: u32, iovs: *const Iovec, n: usize, out: *m
         }
         if d.kind == Kind::File {
             d.pos += total as u64;
+            if d.fdflags & p1::FDFLAGS_APPEND != 0 {
+                // Appends land at the end, wherever that is now.
+                d.dflags |= state::POS_AT_END;
+            }
             if d.input != 0 {
                 // The input stream is now behind the file position.
                 unsafe { imports::input_stream_drop(d.input) };

@@ -4,7 +4,7 @@
 
 use crate::fd::lookup;
 use crate::p1::{self, Errno, Iovec, get, iovec, put};
-use crate::state::{Desc, Kind, State, new_desc, state};
+use crate::state::{Desc, Kind, POS_AT_END, State, new_desc, state};
 use crate::streams::Ret;
 use crate::{errno, imports};
 
@@ -87,6 +87,7 @@ pub fn file_input(_st: &mut State, d: &mut Desc) -> Result<u32, Errno> {
         return Err(p1::EBADF);
     }
     if d.input == 0 {
+        settle_pos(d);
         d.input = open_stream(d, false)?;
     }
     Ok(d.input)
@@ -312,10 +313,19 @@ fn stat_size(h: u32) -> u64 {
     }
 }
 
+/// Resolves a position left at the end of the file by appends.
+fn settle_pos(d: &mut Desc) {
+    if d.dflags & POS_AT_END != 0 {
+        d.dflags &= !POS_AT_END;
+        d.pos = stat_size(d.handle);
+    }
+}
+
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_seek(fd: u32, offset: i64, whence: u32, out: *mut u64) -> Errno {
     errno((|| {
         let d = file(fd)?;
+        settle_pos(d);
         let base = match whence {
             p1::WHENCE_SET => 0,
             p1::WHENCE_CUR => d.pos as i64,
@@ -339,6 +349,7 @@ pub unsafe extern "C" fn fd_seek(fd: u32, offset: i64, whence: u32, out: *mut u6
 pub unsafe extern "C" fn fd_tell(fd: u32, out: *mut u64) -> Errno {
     errno((|| {
         let d = file(fd)?;
+        settle_pos(d);
         unsafe { out.write(d.pos) };
         Ok(())
     })())

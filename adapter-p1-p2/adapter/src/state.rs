@@ -13,6 +13,10 @@ use core::ptr;
 
 const PAGE: usize = 65536;
 
+/// A `Desc::dflags` bit (outside WASI's flags): the position is the end of
+/// the file (after an append), to be found with `stat` when asked.
+pub const POS_AT_END: u32 = 1 << 31;
+
 /// What a descriptor slot holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]

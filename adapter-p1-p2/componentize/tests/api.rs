@@ -270,3 +270,25 @@ fn carried_adapters_match_a_fresh_build() {
     let diffs = rebuild::check_all(target.path()).unwrap();
     assert!(diffs.is_empty(), "{diffs:#?}");
 }
+
+/// Where the adapter must stop a program, it says which preview1 function
+/// did: here `proc_exit` under the proxy adapter, which has no exit import.
+#[test]
+fn a_stop_names_the_preview1_function() {
+    let module = wat(r#"(module
+          (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+          (memory (export "memory") 1)
+          (func (export "add") (param i32 i32) (result i32)
+            (call $exit (i32.const 5)) (i32.const 0)))"#);
+    let opts = Options {
+        world: Some(calc_world()),
+        adapter: AdapterChoice::Variant(Variant::Proxy),
+    };
+    let made = componentize(&module, &opts).unwrap();
+    let (sum, _, stderr) = common::try_call_add(&made.component, 1, 2);
+    assert!(sum.is_err(), "{sum:?}");
+    assert_eq!(
+        stderr,
+        "knit adapter: proc_exit: the proxy world cannot exit\n"
+    );
+}

@@ -7,7 +7,9 @@
 //!
 //! * be produced without error or panic (plans check their own stack discipline when built);
 //! * run through the driver with a backend that renders nothing (the driver checks the stack
-//!   discipline again, as it does for real backends);
+//!   discipline again, as it does for real backends), while every memory access is checked to be
+//!   naturally aligned and inside its parameter or return area, and every list element's size and
+//!   alignment to match wit-parser's;
 //! * agree with an independent oracle: wit-parser's canonical-ABI signature
 //!   (`Resolve::wasm_signature`) and sizes (`SizeAlign`) give the core signature, the parameter
 //!   area and the return area; a post-return plan exists exactly when the result owns memory.
@@ -23,10 +25,11 @@
 //!
 //! The golden plan dumps in `tests/plans/` are refreshed with `BLESS=1`.
 
+use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use knit_bindgen_core::abi::{Abi, Area, Emitter, FlatType, Instr, Plan, dump, run};
+use knit_bindgen_core::abi::{Abi, Area, Emitter, FlatType, Instr, MemKind, Plan, dump, run};
 use knit_bindgen_core::{WitSource, load};
 use wit_parser::abi::{AbiVariant, WasmType};
 use wit_parser::{Function, Resolve, SizeAlign, Type, TypeDefKind, WorldId, WorldItem, WorldKey};
@@ -245,17 +248,114 @@ impl<'a> Oracle<'a> {
     }
 }
 
-/// A backend that renders nothing: running every plan through the driver with it checks that the
-/// driver accepts the plan's stack discipline, as a real backend would need.
-struct CountingEmitter {
-    values: usize,
+/// How many memory accesses the layout checks looked at.
+#[derive(Clone, Copy, Default)]
+struct AccessStats {
+    /// Loads and stores checked for alignment.
+    accesses: usize,
+    /// Of those, the ones checked against the bounds of a parameter or return area.
+    bounded: usize,
 }
 
-impl Emitter for CountingEmitter {
+/// Sizes of the memory areas a plan addresses directly, for bounds checks.
+#[derive(Clone, Copy, Default)]
+struct Areas {
+    /// The parameter area (`ParamsArea` in imports).
+    params: Option<u32>,
+    /// The return area (`ReturnArea`).
+    ret: Option<u32>,
+    /// The area core argument 0 points to (an export's indirect parameters, or the return area a
+    /// post-return function receives).
+    arg0: Option<u32>,
+}
+
+/// A backend that renders nothing: running every plan through the driver with it checks that the
+/// driver accepts the plan's stack discipline, as a real backend would need. On the way it checks
+/// layout invariants: every memory access is naturally aligned relative to its base (true of every
+/// canonical-ABI layout, whose bases are aligned to their type), accesses through a parameter or
+/// return area stay inside it, and every list element size and alignment matches wit-parser's.
+struct CheckingEmitter<'a> {
+    sizes: &'a SizeAlign,
+    areas: Areas,
+    values: usize,
+    /// Values known to be the base address of an area, with the area's size.
+    bases: HashMap<String, u32>,
+    /// The value each local holds.
+    locals: HashMap<u32, String>,
+    problems: Vec<String>,
+    stats: AccessStats,
+}
+
+impl Emitter for CheckingEmitter<'_> {
     type Block = ();
 
-    fn emit(&mut self, instr: &Instr, _operands: Vec<String>, _blocks: Vec<()>) -> Vec<String> {
-        (0..instr.pushes()).map(|_| self.fresh()).collect()
+    fn emit(&mut self, instr: &Instr, operands: Vec<String>, _blocks: Vec<()>) -> Vec<String> {
+        match instr {
+            Instr::Load { kind, offset } | Instr::Store { kind, offset } => {
+                let width = match kind {
+                    MemKind::U8 | MemKind::S8 => 1,
+                    MemKind::U16 | MemKind::S16 => 2,
+                    MemKind::I32 | MemKind::F32 => 4,
+                    MemKind::I64 | MemKind::F64 => 8,
+                };
+                self.stats.accesses += 1;
+                if offset % width != 0 {
+                    self.problems.push(format!("misaligned access: {instr:?}"));
+                }
+                let address = operands.last().expect("an access pops its address last");
+                if let Some(size) = self.bases.get(address) {
+                    self.stats.bounded += 1;
+                    if offset + width > *size {
+                        self.problems
+                            .push(format!("{instr:?} is outside its {size}-byte area"));
+                    }
+                }
+            }
+            Instr::ListLower {
+                element,
+                size,
+                align,
+                ..
+            }
+            | Instr::ListLift {
+                element,
+                size,
+                align,
+                ..
+            } => {
+                let expected = (
+                    self.sizes.size(element).size_wasm32() as u32,
+                    self.sizes.align(element).align_wasm32() as u32,
+                );
+                if (*size, *align) != expected {
+                    self.problems.push(format!(
+                        "list element size/align ({size}, {align}), expected {expected:?}"
+                    ));
+                }
+            }
+            Instr::LocalSet { local } => {
+                self.locals.insert(local.0, operands[0].clone());
+            }
+            Instr::LocalGet { local } => {
+                if let Some(value) = self.locals.get(&local.0) {
+                    return vec![value.clone()];
+                }
+                self.problems
+                    .push(format!("local {} read before it is set", local.0));
+            }
+            _ => {}
+        }
+        let pushed: Vec<String> = (0..instr.pushes()).map(|_| self.fresh()).collect();
+        let area = match instr {
+            Instr::ParamsArea => self.areas.params,
+            Instr::ReturnArea => self.areas.ret,
+            Instr::Arg { index: 0 } => self.areas.arg0,
+            _ => None,
+        };
+        if let (Some(size), [base]) = (area, pushed.as_slice()) {
+            self.bases.insert(base.clone(), size);
+        }
+        pushed
     }
 
     fn begin_block(&mut self, params: usize) -> Vec<String> {
@@ -265,16 +365,41 @@ impl Emitter for CountingEmitter {
     fn end_block(&mut self, _results: Vec<String>) {}
 }
 
-impl CountingEmitter {
+impl CheckingEmitter<'_> {
     fn fresh(&mut self) -> String {
         self.values += 1;
         format!("v{}", self.values)
     }
 }
 
-/// Runs a plan through the driver (which panics on a stack mismatch).
-fn drive(plan: &Plan) {
-    run(&plan.body, &mut CountingEmitter { values: 0 });
+/// Runs a plan through the driver (which panics on a stack mismatch) and checks the layout
+/// invariants of [`CheckingEmitter`].
+fn drive(
+    plan: &Plan,
+    sizes: &SizeAlign,
+    areas: Areas,
+    stats: &mut AccessStats,
+) -> Result<(), String> {
+    let mut emitter = CheckingEmitter {
+        sizes,
+        areas,
+        values: 0,
+        bases: HashMap::new(),
+        locals: HashMap::new(),
+        problems: Vec::new(),
+        stats: *stats,
+    };
+    run(&plan.body, &mut emitter);
+    *stats = emitter.stats;
+    if emitter.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{:?} plan: {}",
+            plan.kind,
+            emitter.problems.join("; ")
+        ))
+    }
 }
 
 /// Whether a value of `ty` handed out by an export owns linear memory (a string or a list somewhere
@@ -309,11 +434,17 @@ fn plan(
     direction: Direction,
     key: Option<&WorldKey>,
     func: &Function,
+    stats: &mut AccessStats,
 ) -> Result<(), String> {
     let result = catch_unwind(AssertUnwindSafe(|| match direction {
         Direction::Import => {
             let plan = abi.import_plan(key, func).map_err(|e| e.to_string())?;
-            drive(&plan);
+            let areas = Areas {
+                params: plan.params_area.map(|a| a.size),
+                ret: plan.return_area.map(|a| a.size),
+                arg0: None,
+            };
+            drive(&plan, &oracle.sizes, areas, stats)?;
             oracle
                 .check(&plan, AbiVariant::GuestImport, func)
                 .map_err(|e| format!("import plan: {e}"))
@@ -322,7 +453,16 @@ fn plan(
             let plan = abi
                 .export_plan(func)
                 .map_err(|e| format!("export plan: {e}"))?;
-            drive(&plan);
+            let sig = oracle.resolve.wasm_signature(AbiVariant::GuestExport, func);
+            let param_types: Vec<Type> = func.params.iter().map(|p| p.ty).collect();
+            let areas = Areas {
+                params: None,
+                ret: plan.return_area.map(|a| a.size),
+                arg0: sig
+                    .indirect_params
+                    .then(|| oracle.area_of(&param_types).size),
+            };
+            drive(&plan, &oracle.sizes, areas, stats)?;
             oracle
                 .check(&plan, AbiVariant::GuestExport, func)
                 .map_err(|e| format!("export plan: {e}"))?;
@@ -330,7 +470,11 @@ fn plan(
                 .post_return_plan(func)
                 .map_err(|e| format!("post-return plan: {e}"))?;
             if let Some(post) = &post {
-                drive(post);
+                let areas = Areas {
+                    arg0: plan.return_area.map(|a| a.size),
+                    ..Areas::default()
+                };
+                drive(post, &oracle.sizes, areas, stats)?;
             }
             let needed = func
                 .result
@@ -380,6 +524,7 @@ fn every_corpus_function_is_planned() {
     }
     let mut known_seen = Vec::new();
     let (mut planned, mut imports, mut exports) = (0usize, 0usize, 0usize);
+    let mut stats = AccessStats::default();
     for case in &cases {
         let loaded = match load(&case.source()) {
             Ok(loaded) => loaded,
@@ -394,7 +539,7 @@ fn every_corpus_function_is_planned() {
         for (direction, key, func) in functions(&loaded.resolve, loaded.world) {
             let name = display_name(&loaded.resolve, key.as_ref(), func);
             let known = KNOWN_FAILURES.contains(&(case.name.as_str(), name.as_str()));
-            match (plan(&abi, &oracle, direction, key.as_ref(), func), known) {
+            match (plan(&abi, &oracle, direction, key.as_ref(), func, &mut stats), known) {
                 (Ok(()), false) => {
                     count += 1;
                     match direction {
@@ -416,6 +561,10 @@ fn every_corpus_function_is_planned() {
     println!(
         "planned {planned} functions ({imports} imports, {exports} exports with post-return) in {} corpus entries",
         cases.len()
+    );
+    println!(
+        "checked {} memory accesses for alignment, {} of them against their area's bounds",
+        stats.accesses, stats.bounded
     );
     for known in &known_seen {
         println!("known failure: {known}");
@@ -551,6 +700,35 @@ fn oracle_rejects_a_plan_that_disagrees_with_wit_parser() {
             .check(&wrong_signature, AbiVariant::GuestImport, func)
             .is_err()
     );
+    let areas = Areas {
+        ret: good.return_area.map(|a| a.size),
+        ..Areas::default()
+    };
+    let stats = &mut AccessStats::default();
+    drive(&good, &oracle.sizes, areas, stats).unwrap();
+    assert!(
+        stats.bounded > 0,
+        "the return area loads are bounds-checked"
+    );
+    let mut misaligned = good.clone();
+    let load = misaligned
+        .body
+        .instrs
+        .iter_mut()
+        .find_map(|i| match i {
+            Instr::Load { offset, .. } => Some(offset),
+            _ => None,
+        })
+        .expect("the result is loaded from the return area");
+    *load += 1;
+    assert!(drive(&misaligned, &oracle.sizes, areas, stats).is_err());
+    let mut outside = good.clone();
+    for instr in &mut outside.body.instrs {
+        if let Instr::Load { offset, .. } = instr {
+            *offset += 64;
+        }
+    }
+    assert!(drive(&outside, &oracle.sizes, areas, stats).is_err());
     let mut wrong_area = good.clone();
     wrong_area.return_area = Some(Area { size: 4, align: 4 });
     assert!(

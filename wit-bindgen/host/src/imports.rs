@@ -78,7 +78,7 @@ impl Gen<'_> {
     }
 
     fn resources_of(&self, types: &[TypeId]) -> Vec<TypeId> {
-        types.iter().copied().filter(|id| matches!(self.resolve.types[*id].kind, TypeDefKind::Resource) && self.with_type(*id).is_none()).collect()
+        types.iter().copied().filter(|id| matches!(self.resolve.types[*id].kind, TypeDefKind::Resource)).collect()
     }
 
     fn world_add_to_linker(&mut self, world_name: &str, scopes: &[Vec<String>], has_root: bool) {
@@ -214,7 +214,7 @@ impl Gen<'_> {
         let body = format!("let host = get(store.data_mut());\nlet value = {value};\n{ok}");
         Ok(if flags.is_async {
             format!(
-                "instance.func_wrap_async({:?}, move |mut store: {wt}::StoreContextMut<'_, T>, {pattern}| Box::new(async move {{\n{body}\n}}))?;\n",
+                "instance.func_wrap_async({:?}, move |mut store: {wt}::StoreContextMut<'_, T>, {pattern}| ::std::boxed::Box::new(async move {{\n{body}\n}}))?;\n",
                 func.name
             )
         } else {

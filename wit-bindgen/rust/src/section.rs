@@ -44,22 +44,40 @@ pub fn custom_section(g: &Generator<'_>) -> String {
     let _ = writeln!(out, "#[cfg(target_arch = \"wasm32\")]");
     let _ = writeln!(out, "#[unsafe(link_section = {section:?})]");
     let _ = writeln!(out, "#[doc(hidden)]\n#[used]");
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "static __KNIT_COMPONENT_TYPE: [u8; {}] = [",
-        bytes.len()
+        "static __KNIT_COMPONENT_TYPE: [u8; {}] = *b\"{}\";",
+        bytes.len(),
+        byte_string(&bytes)
     );
-    for (i, b) in bytes.iter().enumerate() {
-        if i % 24 == 0 {
-            out.push_str("\n    ");
-        }
-        let _ = write!(out, "{b}, ");
-    }
-    out.push_str("\n];\n");
     // Referencing the runtime from code the linker keeps pulls in `cabi_realloc`.
     let _ = writeln!(
         out,
         "#[cfg(target_arch = \"wasm32\")]\n#[doc(hidden)]\npub fn __knit_link() {{\n    _rt::link_cabi_realloc();\n}}"
     );
     out
+}
+
+/// The body of a Rust byte-string literal holding `bytes`: printable ASCII as is, the rest escaped.
+fn byte_string(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            0x20..=0x7e => out.push(b as char),
+            _ => {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn byte_string_escapes_what_it_must() {
+        assert_eq!(super::byte_string(b"a\"b\\c\x00\xff"), "a\\\"b\\\\c\\x00\\xff");
+    }
 }

@@ -13,7 +13,8 @@
 //!
 //! A case crate depends on the guest runtime `knit-rt` by path and `include!`s the generated file.
 //! With the `stubs` set it also calls `export!(Stub);` (when the world has exports) and is a
-//! `cdylib`, so the build links a real component, which the trial checks. The default and borrowing
+//! `cdylib`, so the build links a real component; the trial checks that the `.wasm` is a component
+//! and that its decoded world exports exactly what the WIT world exports. The default and borrowing
 //! sets have no implementation of the exports, so a world with exports is built as an `rlib`
 //! (type-checked and compiled, not linked); a world without exports is a `cdylib` in every set.
 //!

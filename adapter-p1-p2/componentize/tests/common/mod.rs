@@ -217,8 +217,21 @@ fn fnv(bytes: &[u8]) -> u64 {
 /// Instantiates a reactor component exporting `add: func(a: u32, b: u32) -> u32`,
 /// calls it, and returns the result with what it printed.
 pub fn call_add(component: &[u8], a: u32, b: u32) -> (u32, String) {
-    let stdout = MemoryOutputPipe::new(1 << 16);
-    let ctx = WasiCtxBuilder::new().stdout(stdout.clone()).build();
+    let (sum, stdout, _) = try_call_add(component, a, b);
+    (sum.expect("add runs"), stdout)
+}
+
+/// Like [`call_add`], but a trap is returned (as its message) with stdout
+/// and stderr.
+pub fn try_call_add(component: &[u8], a: u32, b: u32) -> (Result<u32, String>, String, String) {
+    let (stdout, stderr) = (
+        MemoryOutputPipe::new(1 << 16),
+        MemoryOutputPipe::new(1 << 16),
+    );
+    let ctx = WasiCtxBuilder::new()
+        .stdout(stdout.clone())
+        .stderr(stderr.clone())
+        .build();
     let mut store = Store::new(
         engine(),
         Host {
@@ -236,8 +249,11 @@ pub fn call_add(component: &[u8], a: u32, b: u32) -> (u32, String) {
     let add = instance
         .get_typed_func::<(u32, u32), (u32,)>(&mut store, "add")
         .expect("add export");
-    let (sum,) = add.call(&mut store, (a, b)).expect("add runs");
-    (sum, text(&stdout))
+    let sum = add
+        .call(&mut store, (a, b))
+        .map(|(s,)| s)
+        .map_err(|e| format!("trap: {}", e.root_cause()));
+    (sum, text(&stdout), text(&stderr))
 }
 
 /// Builds the Go fixture `name` with the Go toolchain on PATH, or returns

@@ -29,10 +29,10 @@ impl Guest for Component {
         check("bump", host::bump(m), Mixed { a: 0, b: 0, c: 8, d: 2.5, e: false, f: i64::MIN, g: 'z' })?;
         let line = Line { start: Point { x: 1.0, y: 2.0 }, end: Point { x: 3.0, y: 4.0 }, label: Some("ab".into()) };
         let want = Line { start: Point { x: 3.0, y: 4.0 }, end: Point { x: 1.0, y: 2.0 }, label: Some("AB".into()) };
-        check("reverse", host::reverse(&line), want)?;
+        check("reverse", host::reverse(line.clone()), want)?;
         check("unwrap", host::unwrap(Wrapper { inner: 42 }), 42)?;
         let e = Empties { names: vec![], maybe: None };
-        check("echo-empties", host::echo_empties(&e), e.clone())?;
+        check("echo-empties", host::echo_empties(e.clone()), e.clone())?;
         Ok(())
     }
 }

@@ -41,7 +41,7 @@ impl Guest for Component {
             "many [Flag(true), Code('\\u{10ffff}')]",
         ];
         for (shape, want) in all().into_iter().zip(want) {
-            let got = host::describe(&shape);
+            let got = host::describe(shape.clone());
             if got != want {
                 return Err(format!("describe({shape:?}) returned {got:?}, want {want:?}"));
             }
@@ -49,7 +49,7 @@ impl Guest for Component {
         let mut shape = Shape::Nothing;
         let mut seen = Vec::new();
         for _ in 0..9 {
-            shape = host::next(&shape);
+            shape = host::next(shape);
             seen.push(format!("{shape:?}"));
         }
         let want = "[Small(0), Wide(1), Float(2.0), Double(3.0), Text(\"4\"), Pair((5, 6)), Many([Flag(false), Code('7')]), Nothing, Small(0)]";

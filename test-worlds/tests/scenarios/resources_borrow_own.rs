@@ -1,0 +1,85 @@
+//! Own and borrow handles both ways: host tokens given to the guest by value (the guest drops them)
+//! and by borrow; guest boxes given to the guest's functions by value and by borrow; a token the
+//! guest creates handed to the host by borrow and then by value.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+use std::collections::BTreeMap;
+use wasmtime::component::Resource;
+
+knit_macros::host!({ path: "scenarios/resources-borrow-own/test.wit" });
+
+use knit::resources_borrow_own::tokens::{Host as TokensHost, HostToken};
+
+/// The host's tokens, by handle representation.
+#[derive(Default)]
+pub struct Tokens {
+    ids: BTreeMap<u32, u32>,
+    next_rep: u32,
+    dropped: Vec<u32>,
+    consumed: Vec<u32>,
+}
+
+impl Tokens {
+    fn make_token(&mut self, id: u32) -> u32 {
+        self.next_rep += 1;
+        self.ids.insert(self.next_rep, id);
+        self.next_rep
+    }
+}
+
+impl HostToken for HostState<Tokens> {
+    fn new(&mut self, id: u32) -> Resource<Token> {
+        Resource::new_own(self.data.make_token(id))
+    }
+    fn id(&mut self, token: Resource<Token>) -> u32 {
+        self.data.ids.get(&token.rep()).copied().unwrap_or(u32::MAX)
+    }
+    fn drop(&mut self, token: Resource<Token>) -> wasmtime::Result<()> {
+        self.data.ids.remove(&token.rep()).ok_or_else(|| wasmtime::format_err!("dropped an unknown token"))?;
+        self.data.dropped.push(token.rep());
+        Ok(())
+    }
+}
+
+impl TokensHost for HostState<Tokens> {
+    fn consume(&mut self, token: Resource<Token>) -> u32 {
+        self.data.consumed.push(token.rep());
+        self.data.ids.remove(&token.rep()).unwrap_or(u32::MAX)
+    }
+    fn peek(&mut self, token: Resource<Token>) -> u32 {
+        self.data.ids.get(&token.rep()).copied().unwrap_or(u32::MAX)
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host<Tokens> = Host::new(&rust_guest("resources-borrow-own")?)?;
+    ResourcesBorrowOwn::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = ResourcesBorrowOwn::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+
+    // Host → guest, by borrow: the host keeps the token.
+    let rep = store.data_mut().data.make_token(41);
+    check!(guest.call_borrow_token(&mut *store, Resource::new_borrow(rep))?, 41);
+    check!(store.data().data.dropped.clone(), Vec::<u32>::new());
+    // Host → guest, by value: the guest drops it, which calls the host's destructor.
+    check!(guest.call_take_token(&mut *store, Resource::new_own(rep))?, 41);
+    check!(store.data().data.dropped.clone(), vec![rep]);
+
+    // Guest boxes, given back to their owner by borrow and by value.
+    let boxes = guest.knit_resources_borrow_own_boxes();
+    let b = boxes.r#box().call_constructor(&mut *store, "ünder")?;
+    check!(boxes.call_live(&mut *store)?, 1);
+    check!(boxes.call_peek(&mut *store, b)?, "ünder");
+    check!(boxes.r#box().call_label(&mut *store, b)?, "ünder");
+    check!(boxes.call_live(&mut *store)?, 1);
+    check!(boxes.call_open(&mut *store, b)?, "ünder");
+    check!(boxes.call_live(&mut *store)?, 0);
+
+    // Guest → host: a guest-made token peeked by borrow, then consumed by value.
+    guest_ok("exercise", guest.call_exercise(&mut *store)?)?;
+    check!(store.data().data.consumed.len(), 1);
+    check!(store.data().data.ids.len(), 0);
+    Ok(())
+}
