@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/knit/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Generated code must compile without warnings.
+export KNIT_CODEGEN_DENY_WARNINGS=1
 # Backtraces make expected-error snapshots unstable.
 unset RUST_BACKTRACE
 

@@ -7,8 +7,15 @@ pub mod commands;
 
 /// Prints an error and its causes to stderr, one per line (no backtrace).
 pub fn report_error(err: &anyhow::Error) {
-    eprintln!("error: {err}");
+    let message = err.to_string();
+    eprintln!("error: {message}");
+    let mut said = message;
     for cause in err.chain().skip(1) {
-        eprintln!("  caused by: {cause}");
+        let cause = cause.to_string();
+        // Errors that already quote their cause are not repeated.
+        if !said.contains(&cause) {
+            eprintln!("  caused by: {cause}");
+            said.push_str(&cause);
+        }
     }
 }

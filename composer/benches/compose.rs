@@ -220,6 +220,16 @@ fn main() {
             once();
         });
         report("plug into socket", ours, wac_plug(&scratch, &socket, &[plug.clone()]));
+        let fast = measure(|| {
+            Composition::new()
+                .validate_code(false)
+                .compose(
+                    Input::new("socket", socket.clone()),
+                    vec![Input::new("plug", plug.clone())],
+                )
+                .expect("composes");
+        });
+        report("plug into socket (without code validation)", fast, None);
     }
 
     let chain: Vec<Vec<u8>> = (0..20).map(link).collect();
@@ -230,12 +240,41 @@ fn main() {
             .collect();
         Composition::plug(root, plugs).expect("composes")
     };
-    compose_chain();
+    let composed_chain = compose_chain();
+    if std::env::var_os("KNIT_BENCH_PARTS").is_some() {
+        let decode = measure(|| {
+            for link in &chain {
+                wit_component::decode(link).unwrap();
+            }
+        });
+        let validate = measure(|| {
+            wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
+                .validate_all(&composed_chain.bytes)
+                .unwrap();
+        });
+        println!(
+            "  parts: decode 20 links {:.3} ms, validate output ({} bytes) {:.3} ms",
+            decode.as_secs_f64() * 1e3,
+            composed_chain.bytes.len(),
+            validate.as_secs_f64() * 1e3
+        );
+    }
     if full {
         let ours = measure(|| {
             compose_chain();
         });
         report("20-component chain", ours, wac_plug(&scratch, &chain[19], &chain[..19]));
+        let fast = measure(|| {
+            let root = Input::new("n19", chain[19].clone());
+            let plugs = (0..19)
+                .map(|i| Input::new(format!("n{i}"), chain[i].clone()))
+                .collect();
+            Composition::new()
+                .validate_code(false)
+                .compose(root, plugs)
+                .expect("composes");
+        });
+        report("20-component chain (without code validation)", fast, None);
     }
     let _ = std::fs::remove_dir_all(&scratch);
 }

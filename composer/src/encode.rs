@@ -10,6 +10,7 @@ use crate::component::ExternKind;
 use crate::error::{ComposeError, ErrorKind};
 use crate::graph::{Graph, Source};
 use crate::host_types;
+use crate::parallel::RunAll;
 use std::collections::HashMap;
 use wasm_encoder::reencode::{ReencodeComponent, RoundtripReencoder};
 use wasm_encoder::{
@@ -17,8 +18,9 @@ use wasm_encoder::{
 };
 use wasmparser::{ComponentType, ComponentTypeDeclaration, Parser, Payload};
 
-/// Encodes and validates `graph`.
-pub fn encode(graph: &Graph) -> Result<Vec<u8>, ComposeError> {
+/// Encodes and validates `graph`; `validate_code` also validates every
+/// function body inside the embedded components.
+pub fn encode(graph: &Graph, validate_code: bool) -> Result<Vec<u8>, ComposeError> {
     let mut builder = ComponentBuilder::default();
     let mut imports: HashMap<String, u32> = HashMap::new();
     if !graph.host_imports.is_empty() {
@@ -91,7 +93,7 @@ pub fn encode(graph: &Graph) -> Result<Vec<u8>, ComposeError> {
     let _ = IndirectNameMap::new();
     builder.custom_section(&names.as_custom());
     let bytes = builder.finish();
-    validate(&bytes)?;
+    validate(&bytes, validate_code)?;
     Ok(bytes)
 }
 
@@ -195,15 +197,45 @@ fn emit_declaration(
     Ok(())
 }
 
-/// Validates a composed component.
-pub fn validate(bytes: &[u8]) -> Result<(), ComposeError> {
-    wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
-        .validate_all(bytes)
-        .map(|_| ())
-        .map_err(|e| {
-            ComposeError::new(
-                ErrorKind::Internal,
-                format!("the composed component is not valid: {e}"),
-            )
-        })
+/// Validates a composed component: structure, types and instantiations, then
+/// (when `validate_code`) every function body, spread over
+/// `KNIT_COMPOSE_THREADS` threads (default one).
+pub fn validate(bytes: &[u8], validate_code: bool) -> Result<(), ComposeError> {
+    let invalid = |e: wasmparser::BinaryReaderError| {
+        ComposeError::new(
+            ErrorKind::Internal,
+            format!("the composed component is not valid: {e}"),
+        )
+    };
+    let mut validator = wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all());
+    let mut bodies = Vec::new();
+    for payload in Parser::new(0).parse_all(bytes) {
+        let payload = payload.map_err(invalid)?;
+        if let wasmparser::ValidPayload::Func(func, body) =
+            validator.payload(&payload).map_err(invalid)?
+            && validate_code
+        {
+            bodies.push((func, body));
+        }
+    }
+    let check = |chunk: Vec<(
+        wasmparser::FuncToValidate<wasmparser::ValidatorResources>,
+        wasmparser::FunctionBody<'_>,
+    )>| {
+        let mut allocations = wasmparser::FuncValidatorAllocations::default();
+        for (func, body) in chunk {
+            let mut validator = func.into_validator(allocations);
+            validator.validate(&body)?;
+            allocations = validator.into_allocations();
+        }
+        Ok::<(), wasmparser::BinaryReaderError>(())
+    };
+    let threads = crate::parallel::threads_for(bodies.len(), 1000);
+    crate::parallel::split(bodies, threads)
+        .into_iter()
+        .map(|chunk| move || check(chunk))
+        .collect::<Vec<_>>()
+        .pipe_run()
+        .into_iter()
+        .try_for_each(|r| r.map_err(invalid))
 }

@@ -36,6 +36,7 @@ pub mod graph;
 mod host_types;
 mod matching;
 pub mod names;
+mod parallel;
 mod plug;
 mod skeleton;
 pub mod typecheck;
@@ -78,15 +79,34 @@ pub struct Composed {
 }
 
 /// Options for plug-mode composition.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Composition {
     sharing: Sharing,
+    validate_code: bool,
+}
+
+impl Default for Composition {
+    fn default() -> Self {
+        Composition {
+            sharing: Sharing::Shared,
+            validate_code: true,
+        }
+    }
 }
 
 impl Composition {
-    /// Default options: one shared instance per component.
+    /// Default options: one shared instance per component, full validation.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Whether validation of the output also checks every function body of
+    /// the embedded components (the default). When off, the composition's
+    /// structure, types and wiring are still validated; the code inside the
+    /// inputs' core modules is left to the runtime that loads the result.
+    pub fn validate_code(mut self, validate_code: bool) -> Self {
+        self.validate_code = validate_code;
+        self
     }
 
     /// Chooses between one shared instance per component and one per consumer.
@@ -103,13 +123,11 @@ impl Composition {
     /// Composes `root` with `plugs`: plugs satisfy the root's imports and each
     /// other's; what nobody provides is imported by the result.
     pub fn compose(&self, root: Input, plugs: Vec<Input>) -> Result<Composed, ComposeError> {
-        let root = ComponentDef::decode(&root.name, root.bytes)?;
-        let plugs = plugs
-            .into_iter()
-            .map(|p| ComponentDef::decode(&p.name, p.bytes))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut all = decode_all(std::iter::once(root).chain(plugs).collect())?;
+        let root = all.remove(0);
+        let plugs = all;
         let (graph, notes) = plug::build(root, plugs, self.sharing)?;
-        finish(graph, &notes)
+        finish(graph, &notes, self.validate_code)
     }
 }
 
@@ -123,11 +141,38 @@ pub fn compose_wac(
     wac::compose(file, source, deps)
 }
 
+/// Decodes inputs (in parallel when there are several), keeping their order.
+fn decode_all(inputs: Vec<Input>) -> Result<Vec<ComponentDef>, ComposeError> {
+    use parallel::RunAll;
+    let threads = parallel::threads_for(inputs.len(), 4);
+    parallel::split(inputs, threads)
+        .into_iter()
+        .map(|chunk| {
+            move || {
+                chunk
+                    .into_iter()
+                    .map(|input| ComponentDef::decode(&input.name, input.bytes))
+                    .collect::<Result<Vec<_>, _>>()
+            }
+        })
+        .collect::<Vec<_>>()
+        .pipe_run()
+        .into_iter()
+        .try_fold(Vec::new(), |mut all, chunk| {
+            all.extend(chunk?);
+            Ok(all)
+        })
+}
+
 /// Encodes a finished graph and attaches its explanation and drawing.
-fn finish(mut graph: graph::Graph, notes: &[String]) -> Result<Composed, ComposeError> {
+fn finish(
+    mut graph: graph::Graph,
+    notes: &[String],
+    validate_code: bool,
+) -> Result<Composed, ComposeError> {
     graph.merge_compatible_host_imports();
     let explanation = explain::render(&graph, notes);
-    let bytes = encode::encode(&graph).map_err(|e| e.with_explanation(&explanation))?;
+    let bytes = encode::encode(&graph, validate_code).map_err(|e| e.with_explanation(&explanation))?;
     Ok(Composed {
         bytes,
         explanation,

@@ -153,4 +153,51 @@ mod tests {
             0
         );
     }
+
+    /// A reactor: imports `fd_write`, exports `add(i32, i32) -> i32`, encoded.
+    const ADD: &[u8] = &[
+        0, 97, 115, 109, 1, 0, 0, 0, 1, 15, 2, 96, 4, 127, 127, 127, 127, 1, 127, 96, 2, 127, 127,
+        1, 127, 2, 35, 1, 22, 119, 97, 115, 105, 95, 115, 110, 97, 112, 115, 104, 111, 116, 95,
+        112, 114, 101, 118, 105, 101, 119, 49, 8, 102, 100, 95, 119, 114, 105, 116, 101, 0, 0, 3,
+        2, 1, 1, 5, 3, 1, 0, 1, 7, 16, 2, 6, 109, 101, 109, 111, 114, 121, 2, 0, 3, 97, 100, 100,
+        0, 1, 10, 9, 1, 7, 0, 32, 0, 32, 1, 106, 11,
+    ];
+
+    #[test]
+    fn embeds_a_world_from_wit() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("add.wasm");
+        std::fs::write(&input, ADD).unwrap();
+        let wit = dir.path().join("calc.wit");
+        std::fs::write(
+            &wit,
+            "package test:calc;\nworld calc { export add: func(a: u32, b: u32) -> u32; }\nworld other {}\n",
+        )
+        .unwrap();
+        let output = dir.path().join("add.component.wasm");
+        let args = |world: Option<&str>| Args {
+            input: input.clone(),
+            wit: Some(wit.clone()),
+            world: world.map(str::to_string),
+            adapter: "auto".into(),
+            output: output.clone(),
+        };
+        let err = format!("{:#}", run(args(None)).unwrap_err());
+        assert!(err.contains("multiple worlds in `test:calc`"), "{err}");
+        run(args(Some("calc"))).unwrap();
+        let bytes = std::fs::read(&output).unwrap();
+        let exports: Vec<String> = wasmparser::Parser::new(0)
+            .parse_all(&bytes)
+            .filter_map(|p| match p.unwrap() {
+                wasmparser::Payload::ComponentExportSection(r) => Some(
+                    r.into_iter()
+                        .map(|e| e.unwrap().name.name.to_string())
+                        .collect::<Vec<_>>(),
+                ),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert!(exports.contains(&"add".to_string()), "{exports:?}");
+    }
 }

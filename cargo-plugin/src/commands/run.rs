@@ -39,8 +39,16 @@ impl WasiView for State {
 
 /// Runs `knit run`; a component that exits with a code makes knit exit with the same code.
 pub fn run(args: Args) -> Result<()> {
+    let bytes = std::fs::read(&args.component)
+        .with_context(|| format!("cannot read `{}`", args.component.display()))?;
+    if !bytes.starts_with(b"\0asm") {
+        bail!(
+            "`{}` is not a WebAssembly file (it does not start with `\\0asm`)",
+            args.component.display()
+        );
+    }
     let engine = Engine::default();
-    let component = Component::from_file(&engine, &args.component)
+    let component = Component::new(&engine, &bytes)
         .map_err(anyhow::Error::from)
         .with_context(|| format!("cannot load `{}` as a component", args.component.display()))?;
     let mut linker = Linker::<State>::new(&engine);

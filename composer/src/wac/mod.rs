@@ -92,7 +92,7 @@ pub fn compose(
         eval::EvalError::At(d) => script_error(d),
         eval::EvalError::Component(e) => e,
     })?;
-    crate::finish(graph, &notes)
+    crate::finish(graph, &notes, true)
 }
 
 #[cfg(test)]

@@ -23,8 +23,11 @@ fn write_proxy_wit(dir: &Path) -> PathBuf {
             std::fs::write(pkg_dir.join(name), source).unwrap();
         }
     }
-    std::fs::write(root.join("proxy.wit"), "package bench:proxy;\n\nworld proxy {\n  include wasi:http/proxy@0.2.0;\n}\n")
-        .unwrap();
+    std::fs::write(
+        root.join("proxy.wit"),
+        "package bench:proxy;\n\nworld proxy {\n  include wasi:http/proxy@0.2.0;\n}\n",
+    )
+    .unwrap();
     root
 }
 
@@ -44,14 +47,22 @@ fn median(mut f: impl FnMut()) -> Duration {
 
 fn run_ok(cmd: &mut Command) {
     let output = cmd.output().expect("spawn");
-    assert!(output.status.success(), "{cmd:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{cmd:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 fn main() {
     let temp = tempfile::tempdir().unwrap();
     let wit = write_proxy_wit(temp.path());
     let out = temp.path().join("out");
-    let source = WitSource { paths: vec![wit.clone()], world: Some("proxy".into()), ..Default::default() };
+    let source = WitSource {
+        paths: vec![wit.clone()],
+        world: Some("proxy".into()),
+        ..Default::default()
+    };
 
     let in_process = median(|| {
         let loaded = load(&source).unwrap();
@@ -59,35 +70,80 @@ fn main() {
     });
     let in_process_formatted = median(|| {
         let loaded = load(&source).unwrap();
-        generate(&loaded.resolve, loaded.world, &Options { format: true, ..Default::default() }).unwrap();
+        generate(
+            &loaded.resolve,
+            loaded.world,
+            &Options {
+                format: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
     });
-    println!("knit, in process (load + generate)          {:>9.3} ms", in_process.as_secs_f64() * 1e3);
-    println!("knit, in process, formatted                 {:>9.3} ms", in_process_formatted.as_secs_f64() * 1e3);
+    println!(
+        "knit, in process (load + generate)          {:>9.3} ms",
+        in_process.as_secs_f64() * 1e3
+    );
+    println!(
+        "knit, in process, formatted                 {:>9.3} ms",
+        in_process_formatted.as_secs_f64() * 1e3
+    );
 
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
-    let knit = std::env::var_os("KNIT").map(PathBuf::from).unwrap_or_else(|| target.join("release/knit"));
+    let knit = std::env::var_os("KNIT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target.join("release/knit"));
     let knit_cli = knit.exists().then(|| {
         median(|| {
-            run_ok(Command::new(&knit).args(["bindgen", "rust"]).arg(&wit).args(["--world", "proxy", "--out-dir"]).arg(&out))
+            run_ok(
+                Command::new(&knit)
+                    .args(["bindgen", "rust"])
+                    .arg(&wit)
+                    .args(["--world", "proxy", "--out-dir"])
+                    .arg(&out),
+            )
         })
     });
     match knit_cli {
-        Some(t) => println!("knit bindgen rust (CLI, formatted)          {:>9.3} ms", t.as_secs_f64() * 1e3),
-        None => println!("knit CLI not found at {} (set KNIT=path/to/knit)", knit.display()),
+        Some(t) => println!(
+            "knit bindgen rust (CLI, formatted)          {:>9.3} ms",
+            t.as_secs_f64() * 1e3
+        ),
+        None => println!(
+            "knit CLI not found at {} (set KNIT=path/to/knit)",
+            knit.display()
+        ),
     }
 
-    let has_wit_bindgen = Command::new("wit-bindgen").arg("--version").output().is_ok_and(|o| o.status.success());
+    let has_wit_bindgen = Command::new("wit-bindgen")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !has_wit_bindgen {
-        println!("wit-bindgen not on PATH: install it with `cargo install wit-bindgen-cli` for the comparison");
+        println!(
+            "wit-bindgen not on PATH: install it with `cargo install wit-bindgen-cli` for the comparison"
+        );
         return;
     }
     let theirs = median(|| {
-        run_ok(Command::new("wit-bindgen").args(["rust", "--format"]).arg(&wit).args(["--world", "proxy", "--out-dir"]).arg(&out))
+        run_ok(
+            Command::new("wit-bindgen")
+                .args(["rust", "--format"])
+                .arg(&wit)
+                .args(["--world", "proxy", "--out-dir"])
+                .arg(&out),
+        )
     });
-    println!("wit-bindgen rust --format (CLI)             {:>9.3} ms", theirs.as_secs_f64() * 1e3);
+    println!(
+        "wit-bindgen rust --format (CLI)             {:>9.3} ms",
+        theirs.as_secs_f64() * 1e3
+    );
     if let Some(ours) = knit_cli {
-        println!("ratio knit / wit-bindgen (CLI, formatted)   {:>9.2}", ours.as_secs_f64() / theirs.as_secs_f64());
+        println!(
+            "ratio knit / wit-bindgen (CLI, formatted)   {:>9.2}",
+            ours.as_secs_f64() / theirs.as_secs_f64()
+        );
     }
 }

@@ -681,10 +681,10 @@ impl Emitter for RustEmitter<'_, '_> {
                         vec![format!("&*{h}")]
                     }
                     (HandleKind::Borrow, ResourceOrigin::Exported) => {
-                        vec![self.bind(
-                            "b",
-                            &format!("{path}Borrow::lift({} as u32 as usize)", op(0)),
-                        )]
+                        let borrow =
+                            self.g
+                                .borrow_type_path(*resource, self.module, self.exporting);
+                        vec![self.bind("b", &format!("{borrow}::lift({} as u32 as usize)", op(0)))]
                     }
                 }
             }

@@ -351,7 +351,7 @@ impl Generator<'_> {
         let mut out = String::new();
         let _ = write!(
             out,
-            "/// Exports `$ty` as the implementation of every export of world `{world}`.\n///\n/// Call it once, as `export!(MyComponent);`, in the module where the bindings were generated; from\n/// elsewhere, name that module: `export!(MyComponent with_types_in crate::bindings);`.\n{export_attr}#[doc(hidden)]\nmacro_rules! {macro_name} {{\n    ($ty:ident) => {{\n{}    }};\n    ($ty:ident with_types_in $($path_to_types:tt)*) => {{\n{}    }};\n}}\n#[doc(inline)]\n{visibility} use {macro_name} as {public};\n",
+            "/// Exports `$ty` as the implementation of every export of world `{world}`.\n///\n/// Call it once, as `export!(MyComponent);`, in the module where the bindings were generated; from\n/// elsewhere, name that module: `export!(MyComponent with_types_in crate::bindings);`.\n{export_attr}#[doc(hidden)]\nmacro_rules! {macro_name} {{\n    ($ty:ident) => {{\n{}    }};\n    ($ty:ident with_types_in $($path_to_types:tt)*) => {{\n{}    }};\n}}\n#[doc(inline)]\n#[allow(unused_imports)]\n{visibility} use {macro_name} as {public};\n",
             body("self"),
             body("$($path_to_types)*"),
             world = self.resolve.worlds[self.world].name

@@ -89,7 +89,7 @@ pub struct {name} {{
 }}
 /// A borrowed `{wit_name}`, as exports receive it.
 #[derive(Debug, Clone, Copy)]
-pub struct {name}Borrow<'a> {{
+pub struct {borrow}<'a> {{
     rep: usize,
     _marker: ::core::marker::PhantomData<&'a {name}>,
 }}
@@ -142,7 +142,7 @@ impl _rt::AsHandle for {name} {{
         self.handle.take_handle()
     }}
 }}
-impl<'a> {name}Borrow<'a> {{
+impl<'a> {borrow}<'a> {{
     #[doc(hidden)]
     pub unsafe fn lift(rep: usize) -> Self {{
         Self {{ rep, _marker: ::core::marker::PhantomData }}
@@ -158,6 +158,13 @@ impl<'a> {name}Borrow<'a> {{
 }}
 "#,
             snake = rust_ident(&wit_name, Case::Snake).trim_start_matches("r#"),
+            borrow = knit_bindgen_core::names::escape(
+                knit_bindgen_core::names::Language::Rust,
+                &format!(
+                    "{}Borrow",
+                    knit_bindgen_core::names::convert_case(&wit_name, Case::UpperCamel)
+                ),
+            ),
         );
         // The trait the user's type implements.
         let TypeOwner::Interface(iface) = self.resolve.types[id].owner else {

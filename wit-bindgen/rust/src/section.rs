@@ -78,6 +78,9 @@ fn byte_string(bytes: &[u8]) -> String {
 mod tests {
     #[test]
     fn byte_string_escapes_what_it_must() {
-        assert_eq!(super::byte_string(b"a\"b\\c\x00\xff"), "a\\\"b\\\\c\\x00\\xff");
+        assert_eq!(
+            super::byte_string(b"a\"b\\c\x00\xff"),
+            "a\\\"b\\\\c\\x00\\xff"
+        );
     }
 }

@@ -30,6 +30,23 @@ impl Generator<'_> {
         relative(module, &owner, &name)
     }
 
+    /// The borrowed form of an exported resource (`ThingBorrow`), resolved from `module`.
+    pub fn borrow_type_path(&self, id: TypeId, module: &[String], exporting: bool) -> String {
+        let wit_name = self.resolve.types[id]
+            .name
+            .as_deref()
+            .unwrap_or("anonymous");
+        let name = knit_bindgen_core::names::escape(
+            knit_bindgen_core::names::Language::Rust,
+            &format!(
+                "{}Borrow",
+                knit_bindgen_core::names::convert_case(wit_name, Case::UpperCamel)
+            ),
+        );
+        let owner = self.paths.type_module(self.resolve, id, exporting);
+        relative(module, &owner, &name)
+    }
+
     fn type_override(&self, id: TypeId) -> Option<String> {
         let def = &self.resolve.types[id];
         let (TypeOwner::Interface(iface), Some(name)) = (def.owner, &def.name) else {
@@ -154,7 +171,10 @@ impl Generator<'_> {
                 let lt = self.lifetime.get();
                 match (origin, pos) {
                     (knit_bindgen_core::abi::ResourceOrigin::Exported, _) => {
-                        format!("{path}Borrow<{lt}>")
+                        format!(
+                            "{}<{lt}>",
+                            self.borrow_type_path(resource, module, exporting)
+                        )
                     }
                     _ if lt == "'_" => format!("&{path}"),
                     _ => format!("&{lt} {path}"),
@@ -363,7 +383,15 @@ impl Generator<'_> {
                     let _ = writeln!(out, "pub use {target} as {name};");
                     let origin = self.abi.resource_origin(*inner, exporting);
                     if origin == knit_bindgen_core::abi::ResourceOrigin::Exported {
-                        let _ = writeln!(out, "pub use {target}Borrow as {name}Borrow;");
+                        let borrow = self.borrow_type_path(*inner, module, exporting);
+                        let alias = knit_bindgen_core::names::escape(
+                            knit_bindgen_core::names::Language::Rust,
+                            &format!(
+                                "{}Borrow",
+                                knit_bindgen_core::names::convert_case(&wit_name, Case::UpperCamel)
+                            ),
+                        );
+                        let _ = writeln!(out, "pub use {borrow} as {alias};");
                     }
                 } else {
                     let _ = writeln!(out, "pub type {name_generic} = {target};");

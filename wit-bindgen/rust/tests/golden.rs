@@ -7,14 +7,29 @@ use knit_bindgen_rust::{Options, generate};
 use std::path::Path;
 
 /// Corpus entries with a committed golden output.
-const CASES: &[&str] = &["records-basic", "variants-mixed-width", "resources-export", "resources-import", "flags-sizes", "many-params"];
+const CASES: &[&str] = &[
+    "records-basic",
+    "variants-mixed-width",
+    "resources-export",
+    "resources-import",
+    "flags-sizes",
+    "many-params",
+];
 
 fn generated(case: &str) -> String {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test-worlds/codegen");
-    let source = WitSource { paths: vec![corpus.join(format!("{case}.wit"))], all_features: true, ..Default::default() };
+    let source = WitSource {
+        paths: vec![corpus.join(format!("{case}.wit"))],
+        all_features: true,
+        ..Default::default()
+    };
     let loaded = load(&source).unwrap_or_else(|e| panic!("{case}: {e}"));
-    let options = Options { format: true, ..Default::default() };
-    let files = generate(&loaded.resolve, loaded.world, &options).unwrap_or_else(|e| panic!("{case}: {e:#}"));
+    let options = Options {
+        format: true,
+        ..Default::default()
+    };
+    let files = generate(&loaded.resolve, loaded.world, &options)
+        .unwrap_or_else(|e| panic!("{case}: {e:#}"));
     let (_, contents) = files.iter().next().expect("one file");
     String::from_utf8(contents.to_vec()).expect("utf-8")
 }
@@ -30,9 +45,14 @@ fn generated_code_matches_golden_files() {
             std::fs::write(&path, &actual).unwrap();
             continue;
         }
-        let expected = std::fs::read_to_string(&path)
-            .unwrap_or_else(|_| panic!("missing {}; run with BLESS=1 to create it", path.display()));
-        pretty_assertions::assert_eq!(expected, actual, "{case}: generated code changed; BLESS=1 accepts it");
+        let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+            panic!("missing {}; run with BLESS=1 to create it", path.display())
+        });
+        pretty_assertions::assert_eq!(
+            expected,
+            actual,
+            "{case}: generated code changed; BLESS=1 accepts it"
+        );
     }
 }
 

@@ -2728,6 +2728,7 @@ macro_rules! __export_flags_sizes_impl {
     };
 }
 #[doc(inline)]
+#[allow(unused_imports)]
 pub(crate) use __export_flags_sizes_impl as export;
 #[cfg(target_arch = "wasm32")]
 #[unsafe(

@@ -1523,6 +1523,7 @@ macro_rules! __export_many_params_impl {
     };
 }
 #[doc(inline)]
+#[allow(unused_imports)]
 pub(crate) use __export_many_params_impl as export;
 #[cfg(target_arch = "wasm32")]
 #[unsafe(

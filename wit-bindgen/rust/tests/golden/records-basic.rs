@@ -497,6 +497,7 @@ macro_rules! __export_records_basic_impl {
     };
 }
 #[doc(inline)]
+#[allow(unused_imports)]
 pub(crate) use __export_records_basic_impl as export;
 #[cfg(target_arch = "wasm32")]
 #[unsafe(

@@ -513,6 +513,7 @@ macro_rules! __export_resources_export_impl {
     };
 }
 #[doc(inline)]
+#[allow(unused_imports)]
 pub(crate) use __export_resources_export_impl as export;
 #[cfg(target_arch = "wasm32")]
 #[unsafe(

@@ -419,6 +419,7 @@ macro_rules! __export_resources_import_impl {
     };
 }
 #[doc(inline)]
+#[allow(unused_imports)]
 pub(crate) use __export_resources_import_impl as export;
 #[cfg(target_arch = "wasm32")]
 #[unsafe(

@@ -849,6 +849,7 @@ macro_rules! __export_variants_mixed_width_impl {
     };
 }
 #[doc(inline)]
+#[allow(unused_imports)]
 pub(crate) use __export_variants_mixed_width_impl as export;
 #[cfg(target_arch = "wasm32")]
 #[unsafe(

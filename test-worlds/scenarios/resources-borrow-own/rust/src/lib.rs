@@ -50,10 +50,6 @@ impl Guest for Component {
         t.id()
     }
 
-    fn borrow_token(t: &Token) -> u32 {
-        t.id()
-    }
-
     fn exercise() -> Result<(), String> {
         let t = Token::new(7);
         let peeked = tokens::peek(&t);

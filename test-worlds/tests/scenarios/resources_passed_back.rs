@@ -1,0 +1,78 @@
+//! Resources that go back to their owner: host keys given to the guest and returned (by borrow and
+//! by value), guest cookies given to the host and returned (by borrow and by value).
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+use wasmtime::component::Resource;
+
+knit_macros::host!({
+    path: "scenarios/resources-passed-back/test.wit",
+    with: { "knit:resources-passed-back/keys/key": crate::scenarios::resources_passed_back::KeyData },
+});
+
+/// The host's key.
+pub struct KeyData {
+    name: String,
+}
+
+/// What the host saw.
+#[derive(Default)]
+pub struct Seen {
+    issued: Vec<u32>,
+    revoked: Vec<String>,
+    dropped: Vec<String>,
+}
+
+use knit::resources_passed_back::keys;
+
+impl keys::HostKey for HostState<Seen> {
+    fn name(&mut self, key: Resource<KeyData>) -> String {
+        self.table.get(&key).map(|k| k.name.clone()).unwrap_or_default()
+    }
+    fn drop(&mut self, key: Resource<KeyData>) -> wasmtime::Result<()> {
+        let key = self.table.delete(key)?;
+        self.data.dropped.push(key.name);
+        Ok(())
+    }
+}
+
+impl keys::Host for HostState<Seen> {
+    fn issue(&mut self, name: String) -> Resource<KeyData> {
+        let key = self.table.push(KeyData { name }).expect("table has room");
+        self.data.issued.push(key.rep());
+        key
+    }
+    fn is_issued_as(&mut self, key: Resource<KeyData>, name: String) -> bool {
+        self.table.get(&key).is_ok_and(|k| k.name == name) && self.data.issued.contains(&key.rep())
+    }
+    fn revoke(&mut self, key: Resource<KeyData>) -> String {
+        let name = self.table.delete(key).map(|k| k.name).unwrap_or_default();
+        self.data.revoked.push(name.clone());
+        name
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host<Seen> = Host::new(&rust_guest("resources-passed-back")?)?;
+    ResourcesPassedBack::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = ResourcesPassedBack::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+
+    guest_ok("exercise", guest.call_exercise(&mut *store)?)?;
+    check!(store.data().data.issued.len(), 2);
+    check!(store.data().data.revoked.clone(), vec!["beta".to_string()]);
+    check!(store.data().data.dropped.clone(), vec!["alpha".to_string()]);
+    check!(store.data().table.is_empty(), true);
+
+    let jar = guest.knit_resources_passed_back_jar();
+    let ginger = jar.cookie().call_constructor(&mut *store, "ginger")?;
+    let oat = jar.cookie().call_constructor(&mut *store, "oat")?;
+    check!(jar.call_flavor(&mut *store, ginger)?, "ginger");
+    check!(jar.call_flavor(&mut *store, oat)?, "oat");
+    check!(jar.call_eat(&mut *store, oat)?, "oat");
+    check!(jar.call_live(&mut *store)?, 1);
+    ginger.resource_drop(&mut *store)?;
+    check!(jar.call_live(&mut *store)?, 0);
+    Ok(())
+}
