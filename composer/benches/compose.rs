@@ -60,7 +60,9 @@ fn socket(functions: usize) -> Vec<u8> {
 fn plug(functions: usize) -> Vec<u8> {
     let mut wat = String::from("(module\n");
     for i in 0..functions {
-        wat.push_str(&format!("(func $f{i} (param i32) (result i32) local.get 0 i32.const {i} i32.add)\n"));
+        wat.push_str(&format!(
+            "(func $f{i} (param i32) (result i32) local.get 0 i32.const {i} i32.add)\n"
+        ));
     }
     wat.push_str("(table funcref (elem");
     for i in 0..functions {
@@ -87,7 +89,11 @@ fn link(i: usize) -> Vec<u8> {
     component(
         &[
             iface(i - 1),
-            format!("{} world w {{ import bench:n{}/get; export get; }}", iface(i), i - 1),
+            format!(
+                "{} world w {{ import bench:n{}/get; export get; }}",
+                iface(i),
+                i - 1
+            ),
         ],
         "w",
         &format!(
@@ -219,7 +225,11 @@ fn main() {
         let ours = measure(|| {
             once();
         });
-        report("plug into socket", ours, wac_plug(&scratch, &socket, &[plug.clone()]));
+        report(
+            "plug into socket",
+            ours,
+            wac_plug(&scratch, &socket, std::slice::from_ref(&plug)),
+        );
         let fast = measure(|| {
             Composition::new()
                 .validate_code(false)
@@ -263,7 +273,11 @@ fn main() {
         let ours = measure(|| {
             compose_chain();
         });
-        report("20-component chain", ours, wac_plug(&scratch, &chain[19], &chain[..19]));
+        report(
+            "20-component chain",
+            ours,
+            wac_plug(&scratch, &chain[19], &chain[..19]),
+        );
         let fast = measure(|| {
             let root = Input::new("n19", chain[19].clone());
             let plugs = (0..19)

@@ -7,7 +7,9 @@ use std::fmt::Write;
 
 /// Renders `graph` in the Graphviz `dot` language.
 pub fn render(graph: &Graph) -> String {
-    let mut out = String::from("digraph composition {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n  edge [fontname=\"monospace\", fontsize=10];\n");
+    let mut out = String::from(
+        "digraph composition {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n  edge [fontname=\"monospace\", fontsize=10];\n",
+    );
     for (i, host) in graph.host_imports.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -43,7 +45,11 @@ pub fn render(graph: &Graph) -> String {
                     (format!("instance{instance}"), label)
                 }
             };
-            let _ = writeln!(out, "  {from} -> instance{i} [label=\"{}\"];", escape(&label));
+            let _ = writeln!(
+                out,
+                "  {from} -> instance{i} [label=\"{}\"];",
+                escape(&label)
+            );
         }
     }
     for (i, export) in graph.exports.iter().enumerate() {

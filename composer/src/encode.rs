@@ -165,7 +165,9 @@ fn emit_imports(
             }
         }
     }
-    Err(internal("no world type found in the encoded imports".into()))
+    Err(internal(
+        "no world type found in the encoded imports".into(),
+    ))
 }
 
 fn emit_declaration(

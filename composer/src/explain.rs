@@ -81,7 +81,12 @@ pub fn render(graph: &Graph, notes: &[String]) -> String {
     } else {
         let _ = writeln!(out, "exports:");
         for export in &graph.exports {
-            let _ = writeln!(out, "  {} from {}", export.name, graph.describe(&export.source));
+            let _ = writeln!(
+                out,
+                "  {} from {}",
+                export.name,
+                graph.describe(&export.source)
+            );
         }
     }
     for note in notes {

@@ -122,7 +122,9 @@ impl Graph {
     /// A readable description of a source, e.g. `b (export test:b/api)`.
     pub fn describe(&self, source: &Source) -> String {
         match source {
-            Source::Host(i) => format!("import `{}` of the composition", self.host_imports[*i].name),
+            Source::Host(i) => {
+                format!("import `{}` of the composition", self.host_imports[*i].name)
+            }
             Source::Export { instance, name } => {
                 format!("`{}` export `{name}`", self.instances[*instance].name)
             }

@@ -11,9 +11,7 @@ use crate::error::{ComposeError, ErrorKind};
 use crate::graph::Graph;
 use crate::typecheck;
 use indexmap::IndexMap;
-use wit_parser::{
-    InterfaceId, Package, PackageName, Resolve, World, WorldId, WorldItem, WorldKey,
-};
+use wit_parser::{InterfaceId, Package, PackageName, Resolve, World, WorldId, WorldItem, WorldKey};
 
 /// Builds the component-type declarations for every host import of `graph`,
 /// returned as wasmparser declarations borrowed from `storage`.
@@ -133,9 +131,8 @@ fn merge_component(
             ),
         )
     })?;
-    remap.worlds[def.world.index()].ok_or_else(|| {
-        ComposeError::new(ErrorKind::Internal, "world lost while merging WIT")
-    })
+    remap.worlds[def.world.index()]
+        .ok_or_else(|| ComposeError::new(ErrorKind::Internal, "world lost while merging WIT"))
 }
 
 /// Components sharing one host import must agree where their views overlap.
@@ -153,8 +150,8 @@ fn check_consumers_agree(graph: &Graph) -> Result<(), ComposeError> {
             match first {
                 None => first = Some((def, *id)),
                 Some((other, other_id)) => {
-                    typecheck::check_overlap(&other.resolve, other_id, &def.resolve, *id)
-                        .map_err(|m| {
+                    typecheck::check_overlap(&other.resolve, other_id, &def.resolve, *id).map_err(
+                        |m| {
                             ComposeError::new(
                                 ErrorKind::TypeMismatch,
                                 format!(
@@ -162,7 +159,8 @@ fn check_consumers_agree(graph: &Graph) -> Result<(), ComposeError> {
                                     other.label, def.label, host.name
                                 ),
                             )
-                        })?;
+                        },
+                    )?;
                 }
             }
         }

@@ -172,7 +172,8 @@ fn finish(
 ) -> Result<Composed, ComposeError> {
     graph.merge_compatible_host_imports();
     let explanation = explain::render(&graph, notes);
-    let bytes = encode::encode(&graph, validate_code).map_err(|e| e.with_explanation(&explanation))?;
+    let bytes =
+        encode::encode(&graph, validate_code).map_err(|e| e.with_explanation(&explanation))?;
     Ok(Composed {
         bytes,
         explanation,

@@ -64,7 +64,10 @@ pub fn find_provider(
         ambiguity(components, importer, import, &exact)?;
         (exact.swap_remove(0), MatchKind::Exact)
     } else if !compatible.is_empty() {
-        let want = wanted.version.clone().expect("compatible implies a version");
+        let want = wanted
+            .version
+            .clone()
+            .expect("compatible implies a version");
         // Best first: at least as new as wanted, then the highest version.
         let rank = |v: &Option<crate::names::Version>| {
             let v = v.as_ref().expect("compatible exports have versions");

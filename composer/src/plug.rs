@@ -81,11 +81,7 @@ pub fn build(
         }
         resolved.insert(component, list);
         // Visit providers in import order: push in reverse onto the stack.
-        let start = queue.len()
-            - resolved[&component]
-                .iter()
-                .filter(|p| p.is_some())
-                .count();
+        let start = queue.len() - resolved[&component].iter().filter(|p| p.is_some()).count();
         queue[start..].reverse();
     }
 
@@ -190,7 +186,8 @@ fn find_cycle(components: &[ComponentDef], resolved: &HashMap<usize, Resolved>) 
                     return Some(path);
                 }
                 Mark::New => {
-                    if let Some(path) = visit(provider.component, components, resolved, marks, stack)
+                    if let Some(path) =
+                        visit(provider.component, components, resolved, marks, stack)
                     {
                         return Some(path);
                     }

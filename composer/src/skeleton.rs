@@ -10,8 +10,8 @@
 //! or decoded, the caller falls back to decoding the original bytes.
 
 use wasm_encoder::{
-    CodeSection, ComponentSectionId, ExportKind, ExportSection, Function,
-    FunctionSection, Instruction, RawSection,
+    CodeSection, ComponentSectionId, ExportKind, ExportSection, Function, FunctionSection,
+    Instruction, RawSection,
 };
 use wasmparser::{Chunk, Encoding, ExternalKind, Parser, Payload, TypeRef};
 

@@ -274,10 +274,8 @@ impl<'a> Checker<'a> {
                 }
                 for (ca, cb) in va.cases.iter().zip(&vb.cases) {
                     if ca.name != cb.name {
-                        return self.fail(
-                            format!("case `{}`", ca.name),
-                            format!("case `{}`", cb.name),
-                        );
+                        return self
+                            .fail(format!("case `{}`", ca.name), format!("case `{}`", cb.name));
                     }
                     self.nested(format!("case {}", ca.name), |c| c.opt(&ca.ty, &cb.ty))?;
                 }
@@ -428,7 +426,10 @@ mod tests {
             ["record point", "field y"].map(String::from).to_vec(),
             "{err}"
         );
-        assert_eq!((err.expected.as_str(), err.found.as_str()), ("u32", "string"));
+        assert_eq!(
+            (err.expected.as_str(), err.found.as_str()),
+            ("u32", "string")
+        );
         assert_eq!(
             err.definitions,
             Some((

@@ -37,15 +37,21 @@ const GEO_BAD: &str = "package test:g; interface geo {
 #[test]
 fn type_mismatch_deep_in_a_record() {
     let root = dummy(
-        &[GEO_OK, "package test:app; world app { import test:g/geo; export run: func(); }"],
+        &[
+            GEO_OK,
+            "package test:app; world app { import test:g/geo; export run: func(); }",
+        ],
         "app",
     );
     let plug = dummy(
-        &[GEO_BAD, "package test:gimpl; world gimpl { export test:g/geo; }"],
+        &[
+            GEO_BAD,
+            "package test:gimpl; world gimpl { export test:g/geo; }",
+        ],
         "gimpl",
     );
-    let error = Composition::plug(Input::new("app", root), vec![Input::new("geo", plug)])
-        .unwrap_err();
+    let error =
+        Composition::plug(Input::new("app", root), vec![Input::new("geo", plug)]).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::TypeMismatch);
     snapshot("type-mismatch", error);
 }
@@ -69,15 +75,24 @@ fn ambiguous_providers() {
 fn cycle_is_reported_as_a_path() {
     let ifaces = "package test:cy; interface a { f: func(); } interface b { g: func(); } interface c { h: func(); }";
     let first = dummy(
-        &[ifaces, "package test:one; world one { import test:cy/b; export test:cy/a; }"],
+        &[
+            ifaces,
+            "package test:one; world one { import test:cy/b; export test:cy/a; }",
+        ],
         "one",
     );
     let second = dummy(
-        &[ifaces, "package test:two; world two { import test:cy/c; export test:cy/b; }"],
+        &[
+            ifaces,
+            "package test:two; world two { import test:cy/c; export test:cy/b; }",
+        ],
         "two",
     );
     let third = dummy(
-        &[ifaces, "package test:three; world three { import test:cy/a; export test:cy/c; }"],
+        &[
+            ifaces,
+            "package test:three; world three { import test:cy/a; export test:cy/c; }",
+        ],
         "three",
     );
     let error = Composition::plug(
@@ -98,7 +113,11 @@ fn core_module_is_not_a_component() {
 }
 
 fn wac(script: &str) -> ComposeError {
-    let deps = [("test:a", chain_a()), ("test:b", chain_b()), ("test:c", chain_c())];
+    let deps = [
+        ("test:a", chain_a()),
+        ("test:b", chain_b()),
+        ("test:c", chain_c()),
+    ];
     compose_wac("script.wac", script, &mut |name| {
         deps.iter()
             .find(|(n, _)| *n == name)
@@ -138,11 +157,17 @@ fn wac_unknown_package() {
 #[test]
 fn wac_type_mismatch() {
     let root = dummy(
-        &[GEO_OK, "package test:app; world app { import test:g/geo; export run: func(); }"],
+        &[
+            GEO_OK,
+            "package test:app; world app { import test:g/geo; export run: func(); }",
+        ],
         "app",
     );
     let plug = dummy(
-        &[GEO_BAD, "package test:gimpl; world gimpl { export test:g/geo; }"],
+        &[
+            GEO_BAD,
+            "package test:gimpl; world gimpl { export test:g/geo; }",
+        ],
         "gimpl",
     );
     let deps = [("test:app", root), ("test:gimpl", plug)];
@@ -158,4 +183,31 @@ fn wac_type_mismatch() {
     .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::TypeMismatch);
     snapshot("wac-type-mismatch", error);
+}
+
+#[test]
+fn damaged_inputs_give_errors_not_panics() {
+    let good = chain_b();
+    let plug = chain_c();
+    for cut in (0..good.len()).step_by(7) {
+        let result = Composition::plug(
+            Input::new("b", good[..cut].to_vec()),
+            vec![Input::new("c", plug.clone())],
+        );
+        let error = result.expect_err("a truncated component must be rejected");
+        assert_eq!(error.kind(), ErrorKind::BadComponent, "cut at {cut}: {error}");
+    }
+    // Flipped bytes: any outcome but a panic; successes must still validate.
+    for position in (8..good.len()).step_by(5) {
+        let mut damaged = good.clone();
+        damaged[position] ^= 0x5a;
+        if let Ok(composed) = Composition::plug(
+            Input::new("b", damaged),
+            vec![Input::new("c", plug.clone())],
+        ) {
+            wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
+                .validate_all(&composed.bytes)
+                .expect("a returned composition is valid");
+        }
+    }
 }

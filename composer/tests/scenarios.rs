@@ -47,8 +47,15 @@ fn diamond_shares_one_instance() {
         .compose(input("top", diamond_top()), plugs())
         .unwrap();
     // A counter each: both see 1.
-    assert_eq!(call_u32(&separate.bytes, "test:top/run", "run").unwrap(), 11);
-    assert!(separate.explanation.contains("instance `s#2` of `s`"), "{}", separate.explanation);
+    assert_eq!(
+        call_u32(&separate.bytes, "test:top/run", "run").unwrap(),
+        11
+    );
+    assert!(
+        separate.explanation.contains("instance `s#2` of `s`"),
+        "{}",
+        separate.explanation
+    );
 }
 
 #[test]
@@ -58,7 +65,10 @@ fn plug_imports_satisfied_by_another_plug() {
         vec![input("py", plug_y()), input("px", plug_x())],
     )
     .unwrap();
-    assert_eq!(call_u32(&composed.bytes, "test:proot/run", "run").unwrap(), 115);
+    assert_eq!(
+        call_u32(&composed.bytes, "test:proot/run", "run").unwrap(),
+        115
+    );
 }
 
 #[test]
@@ -71,7 +81,10 @@ fn version_bridging_prefers_a_newer_exporter() {
         ],
     )
     .unwrap();
-    assert_eq!(call_u32(&composed.bytes, "test:vroot/run", "run").unwrap(), 1042);
+    assert_eq!(
+        call_u32(&composed.bytes, "test:vroot/run", "run").unwrap(),
+        1042
+    );
     assert!(
         composed.explanation.contains(
             "import test:v/api@0.2.3: satisfied by `new` export `test:v/api@0.2.6` (version-bridged 0.2.3 -> 0.2.6)"
@@ -89,7 +102,10 @@ fn version_bridging_accepts_an_older_exporter_when_alone() {
         vec![input("old", versioned_provider("0.2.1", 1))],
     )
     .unwrap();
-    assert_eq!(call_u32(&composed.bytes, "test:vroot/run", "run").unwrap(), 1001);
+    assert_eq!(
+        call_u32(&composed.bytes, "test:vroot/run", "run").unwrap(),
+        1001
+    );
 }
 
 #[test]

@@ -18,7 +18,11 @@ fn compose(script: &str, deps: &[(&str, Vec<u8>)]) -> Result<Composed, ComposeEr
 }
 
 fn chain_deps() -> Vec<(&'static str, Vec<u8>)> {
-    vec![("test:a", chain_a()), ("test:b", chain_b()), ("test:c", chain_c())]
+    vec![
+        ("test:a", chain_a()),
+        ("test:b", chain_b()),
+        ("test:c", chain_c()),
+    ]
 }
 
 #[test]
@@ -34,9 +38,9 @@ fn chain_with_spreading() {
     .unwrap();
     assert_eq!(call_u32(&composed.bytes, "test:a/run", "run").unwrap(), 26);
     assert!(
-        composed
-            .explanation
-            .contains("import test:c/get: satisfied by `c` export `test:c/get` (spread in the script)"),
+        composed.explanation.contains(
+            "import test:c/get: satisfied by `c` export `test:c/get` (spread in the script)"
+        ),
         "{}",
         composed.explanation
     );
@@ -93,7 +97,10 @@ fn one_instance_or_one_per_consumer() {
         &deps,
     )
     .unwrap();
-    assert_eq!(call_u32(&separate.bytes, "test:top/run", "run").unwrap(), 11);
+    assert_eq!(
+        call_u32(&separate.bytes, "test:top/run", "run").unwrap(),
+        11
+    );
 }
 
 #[test]
@@ -130,8 +137,15 @@ fn explicit_import_statement_and_version_bridge() {
         ],
     )
     .unwrap();
-    assert_eq!(call_u32(&composed.bytes, "test:vroot/run", "run").unwrap(), 1005);
-    assert!(composed.explanation.contains("version-bridged 0.2.3 -> 0.2.6"));
+    assert_eq!(
+        call_u32(&composed.bytes, "test:vroot/run", "run").unwrap(),
+        1005
+    );
+    assert!(
+        composed
+            .explanation
+            .contains("version-bridged 0.2.3 -> 0.2.6")
+    );
 
     let composed = compose(
         "package test:v;

@@ -119,6 +119,7 @@ pub struct HostState<D = ()> {
     /// Messages the guest sent to the host's log imports.
     pub log: Vec<String>,
     stdout: MemoryOutputPipe,
+    stderr: MemoryOutputPipe,
     /// The scenario's own state.
     pub data: D,
 }
@@ -133,6 +134,11 @@ impl<D> HostState<D> {
     /// What the guest printed to stdout so far.
     pub fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.stdout.contents()).into_owned()
+    }
+
+    /// What the guest printed to stderr so far (a Rust guest's panic message lands here).
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.contents()).into_owned()
     }
 }
 
@@ -156,8 +162,9 @@ impl<D: Default + Send + 'static> Host<D> {
         let mut linker = Linker::new(engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
         let stdout = MemoryOutputPipe::new(1 << 20);
-        let wasi = WasiCtx::builder().stdout(stdout.clone()).build();
-        let state = HostState { wasi, table: ResourceTable::new(), log: Vec::new(), stdout, data: D::default() };
+        let stderr = MemoryOutputPipe::new(1 << 20);
+        let wasi = WasiCtx::builder().stdout(stdout.clone()).stderr(stderr.clone()).build();
+        let state = HostState { wasi, table: ResourceTable::new(), log: Vec::new(), stdout, stderr, data: D::default() };
         Ok(Host { store: Store::new(engine, state), linker, component })
     }
 }

@@ -43,6 +43,7 @@ pub fn release(d: &mut Desc) {
     state::clear(d);
 }
 
+/// preview1 `fd_write`: Writes every iovec, in order, to the descriptor's output stream.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_write(fd: u32, iovs: *const Iovec, n: usize, out: *mut usize) -> Errno {
     errno((|| {
@@ -72,6 +73,7 @@ pub unsafe extern "C" fn fd_write(fd: u32, iovs: *const Iovec, n: usize, out: *m
     })())
 }
 
+/// preview1 `fd_read`: Reads into the first non-empty iovec (a short read, as POSIX allows).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_read(fd: u32, iovs: *const Iovec, n: usize, out: *mut usize) -> Errno {
     errno((|| {
@@ -92,7 +94,9 @@ pub unsafe extern "C" fn fd_read(fd: u32, iovs: *const Iovec, n: usize, out: *mu
         for i in 0..n {
             let v = unsafe { iovec(iovs, i) };
             if v.len > 0 {
-                got = streams::read(st, stream, v.ptr, v.len)?;
+                // Files never block; stdin honours NONBLOCK (as Go sets it).
+                let blocking = d.kind == Kind::File || d.fdflags & p1::FDFLAGS_NONBLOCK == 0;
+                got = streams::read(st, stream, v.ptr, v.len, blocking)?;
                 break;
             }
         }
@@ -105,6 +109,7 @@ pub unsafe extern "C" fn fd_read(fd: u32, iovs: *const Iovec, n: usize, out: *mu
     })())
 }
 
+/// preview1 `fd_close`: Closes a descriptor and releases its streams and handles.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_close(fd: u32) -> Errno {
     errno((|| {
@@ -114,6 +119,7 @@ pub unsafe extern "C" fn fd_close(fd: u32) -> Errno {
     })())
 }
 
+/// preview1 `fd_renumber`: Moves descriptor `from` onto the open descriptor `to`, closing `to` first.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_renumber(from: u32, to: u32) -> Errno {
     errno((|| {
@@ -161,6 +167,7 @@ fn fdstat(d: &Desc, out: *mut u8) {
     }
 }
 
+/// preview1 `fd_fdstat_get`: Filetype, flags and rights of a descriptor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_fdstat_get(fd: u32, out: *mut u8) -> Errno {
     errno((|| {
@@ -170,6 +177,7 @@ pub unsafe extern "C" fn fd_fdstat_get(fd: u32, out: *mut u8) -> Errno {
     })())
 }
 
+/// preview1 `fd_fdstat_set_rights`: Rights cannot be changed: `ENOTSUP` (as wasmtime's preview1).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_fdstat_set_rights(fd: u32, _base: u64, _inheriting: u64) -> Errno {
     errno((|| {
@@ -187,11 +195,13 @@ fn not_socket(fd: u32) -> Errno {
     })())
 }
 
+/// preview1 `sock_accept`: No descriptor is a socket: `ENOTSOCK` (or `EBADF`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sock_accept(fd: u32, _flags: u32, _out: *mut u32) -> Errno {
     not_socket(fd)
 }
 
+/// preview1 `sock_recv`: No descriptor is a socket: `ENOTSOCK` (or `EBADF`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sock_recv(
     fd: u32,
@@ -204,6 +214,7 @@ pub unsafe extern "C" fn sock_recv(
     not_socket(fd)
 }
 
+/// preview1 `sock_send`: No descriptor is a socket: `ENOTSOCK` (or `EBADF`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sock_send(
     fd: u32,
@@ -215,6 +226,7 @@ pub unsafe extern "C" fn sock_send(
     not_socket(fd)
 }
 
+/// preview1 `sock_shutdown`: No descriptor is a socket: `ENOTSOCK` (or `EBADF`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sock_shutdown(fd: u32, _how: u32) -> Errno {
     not_socket(fd)

@@ -187,6 +187,7 @@ fn file(fd: u32) -> Result<&'static mut Desc, Errno> {
     }
 }
 
+/// preview1 `fd_prestat_get`: Describes a preopened directory (fetching preopens on first use).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_prestat_get(fd: u32, out: *mut u8) -> Errno {
     errno((|| {
@@ -202,6 +203,7 @@ pub unsafe extern "C" fn fd_prestat_get(fd: u32, out: *mut u8) -> Errno {
     })())
 }
 
+/// preview1 `fd_prestat_dir_name`: Copies a preopen's name (without a NUL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_prestat_dir_name(fd: u32, path: *mut u8, len: usize) -> Errno {
     errno((|| {
@@ -217,6 +219,7 @@ pub unsafe extern "C" fn fd_prestat_dir_name(fd: u32, path: *mut u8, len: usize)
     })())
 }
 
+/// preview1 `path_open`: Opens a file or directory relative to a directory descriptor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_open(
     fd: u32,
@@ -321,6 +324,7 @@ fn settle_pos(d: &mut Desc) {
     }
 }
 
+/// preview1 `fd_seek`: Moves the file position; the file's streams follow it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_seek(fd: u32, offset: i64, whence: u32, out: *mut u64) -> Errno {
     errno((|| {
@@ -345,6 +349,7 @@ pub unsafe extern "C" fn fd_seek(fd: u32, offset: i64, whence: u32, out: *mut u6
     })())
 }
 
+/// preview1 `fd_tell`: The file position.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_tell(fd: u32, out: *mut u64) -> Errno {
     errno((|| {
@@ -355,6 +360,7 @@ pub unsafe extern "C" fn fd_tell(fd: u32, out: *mut u64) -> Errno {
     })())
 }
 
+/// preview1 `fd_fdstat_set_flags`: Changes `APPEND` and `NONBLOCK`; sync flags are `EINVAL`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_fdstat_set_flags(fd: u32, flags: u32) -> Errno {
     errno((|| {
@@ -386,6 +392,7 @@ fn simple(fd: u32, f: impl FnOnce(u32, *mut u8)) -> Errno {
     })())
 }
 
+/// preview1 `fd_advise`: Passes access-pattern advice to the host.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_advise(fd: u32, offset: u64, len: u64, advice: u32) -> Errno {
     if advice > 5 {
@@ -396,6 +403,7 @@ pub unsafe extern "C" fn fd_advise(fd: u32, offset: u64, len: u64, advice: u32) 
     })
 }
 
+/// preview1 `fd_allocate`: Not in WASI 0.2: `ENOTSUP` on an open file or directory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_allocate(fd: u32, _offset: u64, _len: u64) -> Errno {
     errno((|| {
@@ -404,16 +412,19 @@ pub unsafe extern "C" fn fd_allocate(fd: u32, _offset: u64, _len: u64) -> Errno 
     })())
 }
 
+/// preview1 `fd_datasync`: Flushes file data.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_datasync(fd: u32) -> Errno {
     simple(fd, |h, r| unsafe { imports::sync_data(h, r) })
 }
 
+/// preview1 `fd_sync`: Flushes file data and metadata.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_sync(fd: u32) -> Errno {
     simple(fd, |h, r| unsafe { imports::sync(h, r) })
 }
 
+/// preview1 `fd_filestat_set_size`: Truncates or extends a file.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_filestat_set_size(fd: u32, size: u64) -> Errno {
     simple(fd, |h, r| unsafe { imports::set_size(h, size, r) })
@@ -429,6 +440,7 @@ fn timestamp(t: u64, flags: u32, set: u32, now: u32) -> Result<(u32, u64, u32), 
     }
 }
 
+/// preview1 `fd_filestat_set_times`: Sets or keeps access and modification times.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_filestat_set_times(fd: u32, atim: u64, mtim: u64, flags: u32) -> Errno {
     let (a, m) = match (
@@ -443,6 +455,7 @@ pub unsafe extern "C" fn fd_filestat_set_times(fd: u32, atim: u64, mtim: u64, fl
     })
 }
 
+/// preview1 `path_filestat_set_times`: Sets or keeps access and modification times of a path.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_filestat_set_times(
     fd: u32,
@@ -475,6 +488,7 @@ fn path_call(fd: u32, f: impl FnOnce(u32, *mut u8)) -> Errno {
     })())
 }
 
+/// preview1 `path_create_directory`: Creates a directory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_create_directory(fd: u32, path: *const u8, len: usize) -> Errno {
     path_call(fd, |h, r| unsafe {
@@ -482,6 +496,7 @@ pub unsafe extern "C" fn path_create_directory(fd: u32, path: *const u8, len: us
     })
 }
 
+/// preview1 `path_remove_directory`: Removes an empty directory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_remove_directory(fd: u32, path: *const u8, len: usize) -> Errno {
     path_call(fd, |h, r| unsafe {
@@ -489,6 +504,7 @@ pub unsafe extern "C" fn path_remove_directory(fd: u32, path: *const u8, len: us
     })
 }
 
+/// preview1 `path_unlink_file`: Removes a file or symlink.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_unlink_file(fd: u32, path: *const u8, len: usize) -> Errno {
     path_call(fd, |h, r| unsafe {
@@ -496,6 +512,7 @@ pub unsafe extern "C" fn path_unlink_file(fd: u32, path: *const u8, len: usize) 
     })
 }
 
+/// preview1 `path_symlink`: Creates a symlink at `new` in the directory `fd`, pointing to `old`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_symlink(
     old: *const u8,
@@ -509,6 +526,7 @@ pub unsafe extern "C" fn path_symlink(
     })
 }
 
+/// preview1 `path_rename`: Renames a path, possibly into another directory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_rename(
     fd: u32,
@@ -526,6 +544,7 @@ pub unsafe extern "C" fn path_rename(
     }
 }
 
+/// preview1 `path_link`: Creates a hard link.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_link(
     old_fd: u32,
@@ -544,6 +563,7 @@ pub unsafe extern "C" fn path_link(
     }
 }
 
+/// preview1 `path_readlink`: Reads a symlink's target, truncated to the buffer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_readlink(
     fd: u32,
@@ -601,6 +621,7 @@ fn hash_lower(ret: &mut Ret) -> u64 {
     }
 }
 
+/// preview1 `fd_filestat_get`: File metadata; stdio descriptors report zeros.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_filestat_get(fd: u32, out: *mut u8) -> Errno {
     errno((|| {
@@ -619,6 +640,7 @@ pub unsafe extern "C" fn fd_filestat_get(fd: u32, out: *mut u8) -> Errno {
     })())
 }
 
+/// preview1 `path_filestat_get`: Metadata of a path, following symlinks when asked.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn path_filestat_get(
     fd: u32,

@@ -30,6 +30,7 @@ fn on_fd(fd: u32, open: Errno) -> Errno {
 macro_rules! stubs {
     ($($name:ident($fd:ident $(, $arg:ident: $ty:ty)*) => $open:expr;)*) => {
         $(
+            #[doc = concat!("preview1 `", stringify!($name), "` without a filesystem.")]
             #[unsafe(no_mangle)]
             pub unsafe extern "C" fn $name($fd: u32 $(, $arg: $ty)*) -> Errno {
                 $(let _ = $arg;)*

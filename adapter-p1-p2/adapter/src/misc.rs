@@ -73,21 +73,25 @@ fn strings(env: bool, ptrs: *mut *mut u8, mut buf: *mut u8) -> Errno {
     p1::SUCCESS
 }
 
+/// preview1 `args_sizes_get`: Number of arguments and the bytes they need, NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn args_sizes_get(count: *mut usize, size: *mut usize) -> Errno {
     sizes(false, count, size)
 }
 
+/// preview1 `args_get`: Copies the arguments into the caller's pointer array and buffer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn args_get(ptrs: *mut *mut u8, buf: *mut u8) -> Errno {
     strings(false, ptrs, buf)
 }
 
+/// preview1 `environ_sizes_get`: Number of environment entries and the bytes `KEY=VALUE\0` needs.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn environ_sizes_get(count: *mut usize, size: *mut usize) -> Errno {
     sizes(true, count, size)
 }
 
+/// preview1 `environ_get`: Copies `KEY=VALUE\0` entries into the caller's pointer array and buffer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn environ_get(ptrs: *mut *mut u8, buf: *mut u8) -> Errno {
     strings(true, ptrs, buf)
@@ -129,6 +133,7 @@ pub fn clock(id: u32, resolution: bool) -> Result<u64, Errno> {
     }
 }
 
+/// preview1 `clock_time_get`: Realtime or monotonic time in nanoseconds; CPU-time clocks are `EBADF`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn clock_time_get(id: u32, _precision: u64, out: *mut u64) -> Errno {
     match clock(id, false) {
@@ -140,6 +145,7 @@ pub unsafe extern "C" fn clock_time_get(id: u32, _precision: u64, out: *mut u64)
     }
 }
 
+/// preview1 `clock_res_get`: Resolution of the realtime or monotonic clock in nanoseconds.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn clock_res_get(id: u32, out: *mut u64) -> Errno {
     match clock(id, true) {
@@ -151,6 +157,7 @@ pub unsafe extern "C" fn clock_res_get(id: u32, out: *mut u64) -> Errno {
     }
 }
 
+/// preview1 `random_get`: Fills the buffer from `wasi:random`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn random_get(buf: *mut u8, len: usize) -> Errno {
     let st = state();
@@ -166,17 +173,20 @@ pub unsafe extern "C" fn random_get(buf: *mut u8, len: usize) -> Errno {
     p1::SUCCESS
 }
 
+/// preview1 `sched_yield`: Nothing to yield to: succeeds.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sched_yield() -> Errno {
     p1::SUCCESS
 }
 
+/// preview1 `proc_raise`: Signals do not exist in WASI 0.2: `ENOTSUP`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn proc_raise(_sig: u32) -> Errno {
     p1::ENOTSUP
 }
 
 #[cfg(not(feature = "proxy"))]
+/// preview1 `proc_exit`: Exits with the status code (see the crate docs for codes other than 0 and 1).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn proc_exit(code: u32) -> ! {
     unsafe {
@@ -190,6 +200,7 @@ pub unsafe extern "C" fn proc_exit(code: u32) -> ! {
 }
 
 #[cfg(feature = "proxy")]
+/// preview1 `proc_exit`: Exits with the status code (see the crate docs for codes other than 0 and 1).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn proc_exit(_code: u32) -> ! {
     crate::fatal!("knit adapter: proc_exit: the proxy world cannot exit")

@@ -82,6 +82,7 @@ fn subscribe(sub: *const u8) -> Wait {
     }
 }
 
+/// preview1 `poll_oneoff`: Waits for the first of the subscribed clocks and descriptors.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn poll_oneoff(
     subs: *const u8,

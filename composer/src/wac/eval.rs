@@ -69,7 +69,9 @@ impl Evaluator<'_> {
                 rename,
                 path,
             } => {
-                let name = rename.as_ref().map_or_else(|| path.full(), |r| r.text.clone());
+                let name = rename
+                    .as_ref()
+                    .map_or_else(|| path.full(), |r| r.text.clone());
                 self.bind(local, Value::Import { name })
             }
             Statement::Let { name, value } => {
@@ -84,7 +86,10 @@ impl Evaluator<'_> {
         if self.locals.contains_key(&name.text) {
             return Err(Diagnostic::new(
                 name.offset,
-                format!("`{}` is already defined; names cannot be redefined", name.text),
+                format!(
+                    "`{}` is already defined; names cannot be redefined",
+                    name.text
+                ),
             )
             .into());
         }
@@ -148,7 +153,11 @@ impl Evaluator<'_> {
     fn access(&self, instance: usize, name: &str, offset: usize) -> Result<Value, EvalError> {
         let def = self.graph.component_of(instance);
         if def.export(name).is_none() {
-            let available: Vec<_> = def.exports.iter().map(|e| format!("`{}`", e.name)).collect();
+            let available: Vec<_> = def
+                .exports
+                .iter()
+                .map(|e| format!("`{}`", e.name))
+                .collect();
             return Err(Diagnostic::new(
                 offset,
                 format!(
@@ -244,7 +253,8 @@ impl Evaluator<'_> {
                 )
                 .into());
             }
-            let source = self.source_for(&value, index, &import_name, imports[slot].kind, offset)?;
+            let source =
+                self.source_for(&value, index, &import_name, imports[slot].kind, offset)?;
             chosen[slot] = Some((source, MatchKind::Explicit, offset));
         }
 
@@ -256,7 +266,10 @@ impl Evaluator<'_> {
             let Value::Instance(from) = self.lookup(local)? else {
                 return Err(Diagnostic::new(
                     local.offset,
-                    format!("only instances can be spread; `{}` is a single item", local.text),
+                    format!(
+                        "only instances can be spread; `{}` is a single item",
+                        local.text
+                    ),
                 )
                 .into());
             };
@@ -303,9 +316,11 @@ impl Evaluator<'_> {
             let (source, how) = match chosen[slot].take() {
                 Some((source, how, _)) => (source, how),
                 None if implicit => {
-                    let h = self
-                        .graph
-                        .host_import(&import.name, import.kind, (index, import.name.clone()));
+                    let h = self.graph.host_import(
+                        &import.name,
+                        import.kind,
+                        (index, import.name.clone()),
+                    );
                     (Source::Host(h), MatchKind::Exact)
                 }
                 None => {
@@ -336,7 +351,11 @@ impl Evaluator<'_> {
                 .filter(|i| i.component == component)
                 .count();
             let base = self.graph.components[component].label.clone();
-            if count == 0 { base } else { format!("{base}#{}", count + 1) }
+            if count == 0 {
+                base
+            } else {
+                format!("{base}#{}", count + 1)
+            }
         });
         self.graph.instances.push(Instance {
             component,
@@ -347,7 +366,13 @@ impl Evaluator<'_> {
     }
 
     /// The import an argument binds, following WAC's inference rules.
-    fn infer_argument(&self, component: usize, name: &Spanned, ident: bool, value: &Value) -> String {
+    fn infer_argument(
+        &self,
+        component: usize,
+        name: &Spanned,
+        ident: bool,
+        value: &Value,
+    ) -> String {
         let def = &self.graph.components[component];
         if !ident {
             return name.text.clone();
@@ -433,7 +458,8 @@ impl Evaluator<'_> {
             .filter_map(|e| {
                 let offered = ExternName::parse(&e.name);
                 let v = offered.version?;
-                (offered.base == wanted.base && want.compatible_with(&v)).then_some((e.name.clone(), v))
+                (offered.base == wanted.base && want.compatible_with(&v))
+                    .then_some((e.name.clone(), v))
             })
             .max_by(|a, b| a.1.cmp(&b.1))
             .map(|(name, provided)| {
@@ -478,7 +504,10 @@ impl Evaluator<'_> {
         let add = |graph: &mut Graph, name: String, source: Source, offset: usize, strict: bool| {
             if graph.exports.iter().any(|e| e.name == name) {
                 if strict {
-                    return Err(Diagnostic::new(offset, format!("`{name}` is already exported")));
+                    return Err(Diagnostic::new(
+                        offset,
+                        format!("`{name}` is already exported"),
+                    ));
                 }
                 return Ok(());
             }

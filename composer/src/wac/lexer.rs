@@ -136,7 +136,9 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, Diagnostic> {
                 if !is_kebab(word) {
                     return Err(Diagnostic::new(
                         start,
-                        format!("`{word}` is not a valid identifier (use lower-case kebab-case like `my-name`)"),
+                        format!(
+                            "`{word}` is not a valid identifier (use lower-case kebab-case like `my-name`)"
+                        ),
                     ));
                 }
                 tokens.push(Token {
@@ -154,7 +156,10 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, Diagnostic> {
             }
             _ => {
                 let ch = source[i..].chars().next().unwrap_or('?');
-                return Err(Diagnostic::new(start, format!("unexpected character `{ch}`")));
+                return Err(Diagnostic::new(
+                    start,
+                    format!("unexpected character `{ch}`"),
+                ));
             }
         }
     }
@@ -182,7 +187,11 @@ mod tests {
     use super::*;
 
     fn toks(source: &str) -> Vec<Tok> {
-        tokenize(source).unwrap().into_iter().map(|t| t.tok).collect()
+        tokenize(source)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.tok)
+            .collect()
     }
 
     #[test]

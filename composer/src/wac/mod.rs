@@ -69,7 +69,11 @@ pub fn dep_directives(source: &str) -> Vec<(String, String)> {
     source
         .lines()
         .filter_map(|line| {
-            let rest = line.trim().strip_prefix("//")?.trim().strip_prefix("knit:dep")?;
+            let rest = line
+                .trim()
+                .strip_prefix("//")?
+                .trim()
+                .strip_prefix("knit:dep")?;
             let (name, path) = rest.split_once('=')?;
             let (name, path) = (name.trim(), path.trim().trim_matches('"'));
             (!name.is_empty() && !path.is_empty()).then(|| (name.to_string(), path.to_string()))

@@ -442,14 +442,12 @@ mod tests {
 
     #[test]
     fn parses_a_composition() {
-        let d = doc(
-            "package ex:comp@1.0.0;
+        let d = doc("package ex:comp@1.0.0;
              import h as \"my-h\": test:h/host@0.1.0;
              let c = new test:c { ... };
              let b = new test:b { ...c, x: c.get, y, \"z\": c[\"w\"] };
              export b.run as \"go\";
-             export (b)...;",
-        )
+             export (b)...;")
         .unwrap();
         assert_eq!(d.package.full(), "ex:comp@1.0.0");
         assert_eq!(d.statements.len(), 5);

@@ -53,11 +53,8 @@ pub fn component(wits: &[&str], world: &str, wat: &str) -> Vec<u8> {
 /// only compose and never run.
 pub fn dummy(wits: &[&str], world: &str) -> Vec<u8> {
     let (resolve, world) = resolve(wits, world);
-    let module = wit_component::dummy_module(
-        &resolve,
-        world,
-        ManglingAndAbi::Legacy(LiftLowerAbi::Sync),
-    );
+    let module =
+        wit_component::dummy_module(&resolve, world, ManglingAndAbi::Legacy(LiftLowerAbi::Sync));
     encode(&resolve, world, module)
 }
 

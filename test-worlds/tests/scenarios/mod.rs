@@ -31,7 +31,9 @@ scenarios! {
     basics,
     bools,
     chars,
+    cli_run,
     enums,
+    errors,
     flags_1,
     flags_17,
     flags_32,
@@ -60,6 +62,7 @@ scenarios! {
     results_nested,
     strings,
     strings_large,
+    trap,
     tuples,
     variants,
 }

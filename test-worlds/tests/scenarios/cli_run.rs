@@ -1,0 +1,23 @@
+//! A `wasi:cli/run` command printing to stdout: the host calls `run` through knit's bindings of the
+//! WASI export and reads what it printed.
+
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/cli-run/test.wit" });
+
+impl knit::cli_run::host::Host for HostState {
+    fn greeting(&mut self) -> String {
+        "hello from the host ✓".into()
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("cli-run")?)?;
+    CliRun::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = CliRun::instantiate(&mut host.store, &host.component, &host.linker)?;
+    check!(guest.wasi_cli_run().call_run(&mut host.store)?, Ok(()));
+    check!(host.store.data().stdout(), "hello from the host ✓\nline 1\nline 2\nline 3\n");
+    check!(host.store.data().stderr(), "done\n");
+    Ok(())
+}
