@@ -3,7 +3,9 @@
 //! Each subcommand lives in its own module under [`commands`] with a clap `Args` struct and a `run`
 //! function; the binaries only parse arguments and dispatch. All real work happens in the library crates.
 
+pub mod cargo;
 pub mod commands;
+pub mod inspect;
 
 /// Prints an error and its causes to stderr, one per line (no backtrace).
 pub fn report_error(err: &anyhow::Error) {

@@ -4,6 +4,9 @@
 use crate::error::ComposeError;
 use wit_parser::{InterfaceId, Resolve, TypeId, WorldId, WorldItem, WorldKey};
 
+/// Inputs at least this large are decoded through a [skeleton](crate::skeleton).
+const SKELETON_THRESHOLD: usize = 8 * 1024;
+
 /// What kind of item an import or export is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExternKind {
@@ -13,17 +16,6 @@ pub enum ExternKind {
     Func,
     /// A type (usually a resource) at the world level.
     Type(TypeId),
-}
-
-impl ExternKind {
-    /// A short word for messages: `instance`, `function` or `type`.
-    pub fn describe(&self) -> &'static str {
-        match self {
-            ExternKind::Instance(_) => "instance",
-            ExternKind::Func => "function",
-            ExternKind::Type(_) => "type",
-        }
-    }
 }
 
 /// One import or export of a component.
@@ -44,6 +36,9 @@ pub struct ComponentDef {
     pub label: String,
     /// The component's binary.
     pub bytes: Vec<u8>,
+    /// The same component with stub core modules, when one was made (see
+    /// [`crate::skeleton`]); used to validate a composition's wiring cheaply.
+    pub skeleton: Option<Vec<u8>>,
     /// The WIT recovered from the binary.
     pub resolve: Resolve,
     /// The component's world inside `resolve`.
@@ -66,13 +61,21 @@ impl ComponentDef {
                 "not a WebAssembly component".to_string()
             }));
         }
-        // Types come from a skeleton without function bodies when possible.
-        let decoded = match crate::skeleton::skeleton(&bytes)
-            .and_then(|skeleton| wit_component::decode(&skeleton).ok())
-        {
-            Some(decoded) => decoded,
-            None => wit_component::decode(&bytes).map_err(|e| bad(format!("{e:#}")))?,
+        // Types come from a skeleton without function bodies when possible;
+        // below a few kilobytes building the skeleton costs more than it saves.
+        let skeleton = if bytes.len() >= SKELETON_THRESHOLD {
+            crate::skeleton::skeleton(&bytes)
+        } else {
+            None
         };
+        let (decoded, skeleton) =
+            match skeleton.and_then(|s| wit_component::decode(&s).ok().map(|d| (d, s))) {
+                Some((decoded, skeleton)) => (decoded, Some(skeleton)),
+                None => (
+                    wit_component::decode(&bytes).map_err(|e| bad(format!("{e:#}")))?,
+                    None,
+                ),
+            };
         let (resolve, world) = match decoded {
             wit_component::DecodedWasm::Component(resolve, world) => (resolve, world),
             wit_component::DecodedWasm::WitPackage(..) => {
@@ -100,6 +103,7 @@ impl ComponentDef {
         Ok(ComponentDef {
             label: label.to_string(),
             bytes,
+            skeleton,
             resolve,
             world,
             imports,

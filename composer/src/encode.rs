@@ -18,14 +18,41 @@ use wasm_encoder::{
 };
 use wasmparser::{ComponentType, ComponentTypeDeclaration, Parser, Payload};
 
-/// Encodes and validates `graph`; `validate_code` also validates every
-/// function body inside the embedded components.
+/// Encodes and validates `graph`.
+///
+/// With `validate_code`, the output is validated in full, including every
+/// function body of the embedded components. Without it, a shadow of the
+/// output that embeds the inputs' skeletons (same types, stub core modules)
+/// is validated instead: every type, import, instantiation and export of the
+/// composition is checked, the code inside the inputs' core modules is not.
 pub fn encode(graph: &Graph, validate_code: bool) -> Result<Vec<u8>, ComposeError> {
+    let world = if graph.host_imports.is_empty() {
+        None
+    } else {
+        Some(host_types::import_world_bytes(graph)?)
+    };
+    let bytes = build(graph, world.as_deref(), |def| &def.bytes)?;
+    if validate_code {
+        validate(&bytes, true)?;
+    } else {
+        let shadow = build(graph, world.as_deref(), |def| {
+            def.skeleton.as_deref().unwrap_or(&def.bytes)
+        })?;
+        validate(&shadow, false)?;
+    }
+    Ok(bytes)
+}
+
+/// Encodes `graph`, embedding `embed(component)` for each component.
+fn build(
+    graph: &Graph,
+    world: Option<&[u8]>,
+    embed: impl Fn(&crate::component::ComponentDef) -> &[u8],
+) -> Result<Vec<u8>, ComposeError> {
     let mut builder = ComponentBuilder::default();
     let mut imports: HashMap<String, u32> = HashMap::new();
-    if !graph.host_imports.is_empty() {
-        let world = host_types::import_world_bytes(graph)?;
-        emit_imports(&mut builder, &world, &mut imports)?;
+    if let Some(world) = world {
+        emit_imports(&mut builder, world, &mut imports)?;
     }
 
     let mut component_index: HashMap<usize, u32> = HashMap::new();
@@ -35,7 +62,7 @@ pub fn encode(graph: &Graph, validate_code: bool) -> Result<Vec<u8>, ComposeErro
             continue;
         }
         let def = &graph.components[instance.component];
-        let index = builder.component_raw(None, &def.bytes);
+        let index = builder.component_raw(None, embed(def));
         component_names.append(index, &def.label);
         component_index.insert(instance.component, index);
     }
@@ -92,9 +119,7 @@ pub fn encode(graph: &Graph, validate_code: bool) -> Result<Vec<u8>, ComposeErro
     names.instances(&instance_names);
     let _ = IndirectNameMap::new();
     builder.custom_section(&names.as_custom());
-    let bytes = builder.finish();
-    validate(&bytes, validate_code)?;
-    Ok(bytes)
+    Ok(builder.finish())
 }
 
 fn export_kind(kind: ExternKind) -> ComponentExportKind {

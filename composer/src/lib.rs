@@ -27,21 +27,23 @@
 //! # Ok(()) }
 //! ```
 
-pub mod component;
-pub mod dot;
+#![warn(missing_docs)]
+
+mod component;
+mod dot;
 mod encode;
-pub mod error;
-pub mod explain;
-pub mod graph;
+mod error;
+mod explain;
+mod graph;
 mod host_types;
 mod matching;
-pub mod names;
+mod names;
 mod parallel;
 mod plug;
 mod skeleton;
-pub mod typecheck;
+mod typecheck;
 pub mod wac;
-pub mod wit_text;
+mod wit_text;
 
 pub use error::{ComposeError, ErrorKind};
 pub use plug::Sharing;
@@ -120,6 +122,17 @@ impl Composition {
         Self::new().compose(root, plugs)
     }
 
+    /// Composes according to a WAC script with these options (sharing is
+    /// spelled out by the script itself). See [`compose_wac`].
+    pub fn wac(
+        &self,
+        file: &str,
+        source: &str,
+        deps: &mut dyn FnMut(&str) -> Option<Input>,
+    ) -> Result<Composed, ComposeError> {
+        wac::compose(file, source, deps, self.validate_code)
+    }
+
     /// Composes `root` with `plugs`: plugs satisfy the root's imports and each
     /// other's; what nobody provides is imported by the result.
     pub fn compose(&self, root: Input, plugs: Vec<Input>) -> Result<Composed, ComposeError> {
@@ -138,7 +151,7 @@ pub fn compose_wac(
     source: &str,
     deps: &mut dyn FnMut(&str) -> Option<Input>,
 ) -> Result<Composed, ComposeError> {
-    wac::compose(file, source, deps)
+    Composition::new().wac(file, source, deps)
 }
 
 /// Decodes inputs (in parallel when there are several), keeping their order.

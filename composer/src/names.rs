@@ -115,11 +115,6 @@ impl ExternName {
         }
     }
 
-    /// Whether this is an interface name (`ns:pkg/iface`) rather than a plain name.
-    pub fn is_interface(&self) -> bool {
-        self.base.contains(':') && self.base.contains('/')
-    }
-
     /// The last path segment: `stdout` for `wasi:cli/stdout@0.2.0`, the whole
     /// name for plain names.
     pub fn short(&self) -> &str {
@@ -141,10 +136,8 @@ mod tests {
         assert_eq!(name.base, "wasi:cli/stdout");
         assert_eq!(name.version, Some(v("0.2.3")));
         assert_eq!(name.short(), "stdout");
-        assert!(name.is_interface());
         let plain = ExternName::parse("run");
         assert_eq!(plain.version, None);
-        assert!(!plain.is_interface());
         assert_eq!(ExternName::parse("a:b/c@bad").version, None);
     }
 

@@ -1,13 +1,14 @@
 //! Plug mode: a root component and plugs that satisfy its imports and each
 //! other's, transitively. Whatever nobody provides is left for the host.
 
-use crate::component::ComponentDef;
+use crate::component::{ComponentDef, ExternKind};
 use crate::error::{ComposeError, ErrorKind};
 use crate::explain;
 use crate::graph::{Arg, Graph, GraphExport, Instance, Source};
 use crate::matching::{Provider, find_provider};
 use std::collections::HashMap;
 use std::fmt::Write;
+use wit_parser::InterfaceId;
 
 /// Whether a component used by several importers is instantiated once or
 /// once per importer.
@@ -104,18 +105,7 @@ pub fn build(
         counts: HashMap::new(),
     };
     let root = builder.instantiate(&mut graph, 0);
-    let root_def = &graph.components[0];
-    graph.exports = root_def
-        .exports
-        .iter()
-        .map(|e| GraphExport {
-            name: e.name.clone(),
-            source: Source::Export {
-                instance: root,
-                name: e.name.clone(),
-            },
-        })
-        .collect();
+    graph.exports = root_exports(&graph, root);
 
     let mut notes = Vec::new();
     for (index, def) in graph.components.iter().enumerate().skip(1) {
@@ -127,6 +117,53 @@ pub fn build(
         }
     }
     Ok((graph, notes))
+}
+
+/// What the root exports, each preceded by the interfaces its types come
+/// from when a plug provides them: those are re-exported from the plug so
+/// that the composition's exports only use types it imports or exports.
+fn root_exports(graph: &Graph, root: usize) -> Vec<GraphExport> {
+    fn add_dependencies(
+        graph: &Graph,
+        root: usize,
+        id: InterfaceId,
+        exports: &mut Vec<GraphExport>,
+    ) {
+        let def = graph.component_of(root);
+        for dep in def.resolve.interface_direct_deps(id) {
+            add_dependencies(graph, root, dep, exports);
+            let Some(name) = def.resolve.id_of(dep) else {
+                continue;
+            };
+            let Some(arg) = graph.instances[root].args.iter().find(|a| a.import == name) else {
+                continue;
+            };
+            if matches!(arg.source, Source::Export { .. })
+                && !exports.iter().any(|e| e.name == name)
+            {
+                exports.push(GraphExport {
+                    name,
+                    source: arg.source.clone(),
+                });
+            }
+        }
+    }
+    let mut exports = Vec::new();
+    for export in &graph.component_of(root).exports {
+        if let ExternKind::Instance(id) = export.kind {
+            add_dependencies(graph, root, id, &mut exports);
+        }
+        if !exports.iter().any(|e| e.name == export.name) {
+            exports.push(GraphExport {
+                name: export.name.clone(),
+                source: Source::Export {
+                    instance: root,
+                    name: export.name.clone(),
+                },
+            });
+        }
+    }
+    exports
 }
 
 /// Gives every component a distinct label, keeping the first one as is.

@@ -193,3 +193,118 @@ fn compatible_versions_of_a_host_import_are_merged() {
         composed.explanation
     );
 }
+
+#[test]
+fn resources_used_across_interfaces_stay_typed() {
+    use common::dummy;
+    let types = "package test:r; interface types { resource blob { size: func() -> u32; } }
+                 interface api { use types.{blob}; make: func() -> blob; measure: func(b: borrow<blob>) -> u32; }";
+    let root = dummy(
+        &[
+            types,
+            "package test:k; interface k { k: func() -> u32; }",
+            "package test:rroot; world root { import test:r/api; import test:k/k; export run: func() -> u32; }",
+        ],
+        "root",
+    );
+    let plug = dummy(
+        &[
+            types,
+            "package test:k; interface k { k: func() -> u32; }
+             world pk { import test:r/types; export k; }",
+        ],
+        "pk",
+    );
+    let composed = Composition::plug(input("root", root), vec![input("pk", plug)]).unwrap();
+    assert_eq!(
+        import_names(&composed.bytes),
+        ["test:r/types", "test:r/api"]
+    );
+    assert_eq!(export_names(&composed.bytes), ["run"]);
+}
+
+#[test]
+fn resources_provided_by_a_plug_keep_their_identity() {
+    use common::dummy;
+    let types = "package test:r; interface types { resource blob { size: func() -> u32; } }
+                 interface api { use types.{blob}; make: func() -> blob; measure: func(b: borrow<blob>) -> u32; }";
+    let root = dummy(
+        &[
+            types,
+            "package test:rroot; world root { import test:r/api; export run: func() -> u32; }",
+        ],
+        "root",
+    );
+    let plug = dummy(
+        &[
+            types,
+            "package test:rimpl; world rimpl { export test:r/types; export test:r/api; }",
+        ],
+        "rimpl",
+    );
+    let composed = Composition::plug(input("root", root), vec![input("rimpl", plug)]).unwrap();
+    assert!(
+        import_names(&composed.bytes).is_empty(),
+        "{}",
+        composed.explanation
+    );
+    assert!(
+        composed
+            .explanation
+            .contains("import test:r/types: satisfied by `rimpl`"),
+        "{}",
+        composed.explanation
+    );
+}
+
+#[test]
+fn exported_types_from_a_plug_are_reexported() {
+    use common::dummy;
+    let types = "package test:r; interface types { resource blob { size: func() -> u32; } }";
+    let root = dummy(
+        &[
+            types,
+            "package test:w; interface wrap { use test:r/types.{blob}; wrap: func() -> blob; }
+             world root { import test:r/types; export wrap; }",
+        ],
+        "root",
+    );
+    let plug = dummy(
+        &[
+            types,
+            "package test:rimpl; world rimpl { export test:r/types; }",
+        ],
+        "rimpl",
+    );
+    let composed = Composition::plug(input("root", root), vec![input("rimpl", plug)]).unwrap();
+    // `wrap` returns the plug's resource, so the plug's `types` is exported too.
+    assert_eq!(
+        export_names(&composed.bytes),
+        ["test:r/types", "test:w/wrap"]
+    );
+    let decoded = wit_component::decode(&composed.bytes).unwrap();
+    let mut printer = wit_component::WitPrinter::default();
+    printer
+        .print(decoded.resolve(), decoded.package(), &[])
+        .unwrap();
+    let wit = printer.output.to_string();
+    assert!(wit.contains("export test:r/types;"), "{wit}");
+    assert!(
+        composed
+            .explanation
+            .contains("test:r/types from `rimpl` export `test:r/types`"),
+        "{}",
+        composed.explanation
+    );
+}
+
+#[test]
+fn skipping_code_validation_gives_the_same_bytes() {
+    let full =
+        Composition::plug(input("root", host_root()), vec![input("pk", host_plug())]).unwrap();
+    let fast = Composition::new()
+        .validate_code(false)
+        .compose(input("root", host_root()), vec![input("pk", host_plug())])
+        .unwrap();
+    assert_eq!(full.bytes, fast.bytes);
+}

@@ -69,6 +69,12 @@ fn expand(input: &MacroInput) -> Result<TokenStream, String> {
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let mut source = input.source.clone();
     if source.paths.is_empty() && source.inline.is_none() {
+        if !manifest_dir.join("wit").exists() {
+            return Err(format!(
+                "no `wit/` folder in `{}`: generate!() reads the world from `wit/` by default\nfix: create `wit/world.wit`, or name the WIT with `path: \"...\"` or give it with `inline: \"...\"`",
+                manifest_dir.display()
+            ));
+        }
         source.paths.push(PathBuf::from("wit"));
     }
     source.paths = source
@@ -82,7 +88,17 @@ fn expand(input: &MacroInput) -> Result<TokenStream, String> {
             }
         })
         .collect();
-    let loaded = knit_bindgen_core::load(&source).map_err(|e| e.to_string())?;
+    let loaded = knit_bindgen_core::load(&source).map_err(|e| match &e {
+        knit_bindgen_core::LoadError::AmbiguousWorld { worlds, .. } => {
+            let first = worlds
+                .main
+                .first()
+                .map(|w| w.rsplit('/').next().unwrap_or(w).to_string())
+                .unwrap_or_default();
+            format!("{e}\nfix: name the world, e.g. `generate!(\"{first}\")`")
+        }
+        _ => e.to_string(),
+    })?;
     let mut options = input.options.clone();
     options.format = input.debug;
     let files = knit_bindgen_rust::generate(&loaded.resolve, loaded.world, &options)

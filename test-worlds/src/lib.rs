@@ -5,6 +5,9 @@
 //! invocation into a shared target directory, and [`Host`] runs a component in wasmtime with WASI
 //! and captured output, so a test can call exports and serve imports.
 
+mod go;
+pub use go::{go_guest, guest};
+
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -110,6 +113,21 @@ pub fn engine() -> &'static Engine {
     ENGINE.get_or_init(Engine::default)
 }
 
+/// Runs a future to completion on this thread. Every future here is driven only by wasmtime (no
+/// I/O), so polling again after `Pending` is enough; a future that stays pending forever is
+/// reported after many polls instead of hanging the test.
+pub fn block_on<F: std::future::Future>(future: F) -> Result<F::Output> {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    for _ in 0..1_000_000 {
+        if let std::task::Poll::Ready(value) = future.as_mut().poll(&mut cx) {
+            return Ok(value);
+        }
+        std::thread::yield_now();
+    }
+    bail!("a future did not complete after a million polls")
+}
+
 /// Per-store state: WASI plus whatever the scenario's host records (`data`, of the scenario's own
 /// type; scenarios implement their generated `Host` traits on `HostState<TheirData>`).
 pub struct HostState<D = ()> {
@@ -155,12 +173,24 @@ pub struct Host<D: 'static = ()> {
 impl<D: Default + Send + 'static> Host<D> {
     /// Loads the component at `path` with WASI available and stdout captured.
     pub fn new(path: &Path) -> Result<Host<D>> {
-        let engine = engine();
+        Self::with_engine(path, engine(), false)
+    }
+
+    /// Like [`Host::new`], with WASI's async bindings (wasmtime 48 engines always support async).
+    pub fn new_async(path: &Path) -> Result<Host<D>> {
+        Self::with_engine(path, engine(), true)
+    }
+
+    fn with_engine(path: &Path, engine: &Engine, is_async: bool) -> Result<Host<D>> {
         let component = Component::from_file(engine, path)
             .map_err(anyhow::Error::from)
             .with_context(|| format!("loading {}", path.display()))?;
         let mut linker = Linker::new(engine);
-        wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
+        if is_async {
+            wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
+        } else {
+            wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
+        }
         let stdout = MemoryOutputPipe::new(1 << 20);
         let stderr = MemoryOutputPipe::new(1 << 20);
         let wasi = WasiCtx::builder().stdout(stdout.clone()).stderr(stderr.clone()).build();

@@ -22,11 +22,20 @@ const LANGUAGES: &[&str] = &["rust", "go", "js"];
 /// `language → reason` from a scenario's `expected-failures` file.
 fn expected_failures(dir: &Path) -> Result<BTreeMap<String, String>, String> {
     let path = dir.join("expected-failures");
-    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(BTreeMap::new()) };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(BTreeMap::new());
+    };
     let mut out = BTreeMap::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let Some((language, reason)) = line.split_once(':') else {
-            return Err(format!("{}: expected `<language>: <reason>`, got `{line}`", path.display()));
+            return Err(format!(
+                "{}: expected `<language>: <reason>`, got `{line}`",
+                path.display()
+            ));
         };
         out.insert(language.trim().to_string(), reason.trim().to_string());
     }
@@ -38,7 +47,10 @@ fn trial(scenario: String, language: &'static str, xfail: Result<Option<String>,
     Trial::test(name, move || {
         let xfail = xfail.map_err(Failed::from)?;
         let Some(check) = scenarios::host_check(&scenario) else {
-            return Err(format!("scenario `{scenario}` has no host check: add a module to tests/scenarios/mod.rs").into());
+            return Err(format!(
+                "scenario `{scenario}` has no host check: add a module to tests/scenarios/mod.rs"
+            )
+            .into());
         };
         match (check(language), xfail) {
             (Ok(()), None) => Ok(()),
@@ -62,7 +74,11 @@ fn main() {
     folders.sort();
     let mut trials = Vec::new();
     for dir in folders {
-        let scenario = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let scenario = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let xfails = expected_failures(&dir);
         for language in LANGUAGES.iter().copied().filter(|l| dir.join(l).is_dir()) {
             let xfail = xfails.clone().map(|x| x.get(language).cloned());

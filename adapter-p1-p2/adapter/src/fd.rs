@@ -94,9 +94,7 @@ pub unsafe extern "C" fn fd_read(fd: u32, iovs: *const Iovec, n: usize, out: *mu
         for i in 0..n {
             let v = unsafe { iovec(iovs, i) };
             if v.len > 0 {
-                // Files never block; stdin honours NONBLOCK (as Go sets it).
-                let blocking = d.kind == Kind::File || d.fdflags & p1::FDFLAGS_NONBLOCK == 0;
-                got = streams::read(st, stream, v.ptr, v.len, blocking)?;
+                got = streams::read(st, stream, v.ptr, v.len)?;
                 break;
             }
         }

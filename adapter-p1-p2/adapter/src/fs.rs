@@ -364,7 +364,9 @@ pub unsafe extern "C" fn fd_tell(fd: u32, out: *mut u64) -> Errno {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_fdstat_set_flags(fd: u32, flags: u32) -> Errno {
     errno((|| {
-        let d = desc(fd)?;
+        // Only files and directories have changeable flags (stdio: EBADF, as
+        // in wasmtime's preview1); every read and write blocks regardless.
+        let d = handle(fd).and_then(|_| desc(fd))?;
         let flags = flags as u16;
         if flags & (p1::FDFLAGS_DSYNC | p1::FDFLAGS_RSYNC | p1::FDFLAGS_SYNC) != 0 {
             return Err(p1::EINVAL);

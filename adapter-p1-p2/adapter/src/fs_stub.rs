@@ -46,7 +46,7 @@ stubs! {
     path_open(fd, _lf: u32, _p: *const u8, _l: usize, _of: u32, _r: u64, _i: u64, _ff: u32, _o: *mut u32) => p1::ENOTDIR;
     fd_seek(fd, _off: i64, _w: u32, _o: *mut u64) => p1::ESPIPE;
     fd_tell(fd, _o: *mut u64) => p1::ESPIPE;
-    fd_fdstat_set_flags(fd, _f: u32) => p1::SUCCESS;
+    fd_fdstat_set_flags(fd, _f: u32) => p1::EBADF;
     fd_advise(fd, _o: u64, _l: u64, _a: u32) => p1::ESPIPE;
     fd_allocate(fd, _o: u64, _l: u64) => p1::ENOTSUP;
     fd_datasync(fd) => p1::EINVAL;

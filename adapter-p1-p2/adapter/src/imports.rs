@@ -27,8 +27,6 @@ unsafe extern "C" {
     #[link_name = "[resource-drop]output-stream"]
     pub fn output_stream_drop(h: u32);
     /// ret: tag u8 @0; ok: list ptr @4, len @8; err: stream-error tag @4, error @8.
-    #[link_name = "[method]input-stream.read"]
-    pub fn input_stream_read(h: u32, len: u64, ret: *mut u8);
     #[link_name = "[method]input-stream.blocking-read"]
     pub fn input_stream_blocking_read(h: u32, len: u64, ret: *mut u8);
     #[link_name = "[method]input-stream.subscribe"]

@@ -8,7 +8,6 @@ pub type Errno = u16;
 
 pub const SUCCESS: Errno = 0;
 pub const EACCES: Errno = 2;
-pub const EAGAIN: Errno = 6;
 pub const EBADF: Errno = 8;
 pub const EEXIST: Errno = 20;
 pub const EINVAL: Errno = 28;

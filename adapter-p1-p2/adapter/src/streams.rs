@@ -39,25 +39,13 @@ fn stream_error(ret: &mut Ret, off: usize, closed: Errno) -> Errno {
     }
 }
 
-/// Reads at most `len` bytes into `buf`; `Ok(0)` at end of stream. Without
-/// `blocking`, an empty read of an open stream is `EAGAIN`.
-pub fn read(
-    st: &mut State,
-    stream: u32,
-    buf: *mut u8,
-    len: usize,
-    blocking: bool,
-) -> Result<usize, Errno> {
+/// Reads at most `len` bytes into `buf`, blocking until some arrive;
+/// `Ok(0)` at end of stream.
+pub fn read(st: &mut State, stream: u32, buf: *mut u8, len: usize) -> Result<usize, Errno> {
     st.arena_reset();
     st.direct_next(buf, len);
     let mut ret = Ret::new();
-    unsafe {
-        if blocking {
-            imports::input_stream_blocking_read(stream, len as u64, ret.p())
-        } else {
-            imports::input_stream_read(stream, len as u64, ret.p())
-        }
-    };
+    unsafe { imports::input_stream_blocking_read(stream, len as u64, ret.p()) };
     st.arena_reset();
     if ret.at::<u8>(0) != 0 {
         return match stream_error(&mut ret, 4, 0) {
@@ -67,9 +55,6 @@ pub fn read(
     }
     let (p, n) = (ret.at::<*mut u8>(4), ret.at::<usize>(8));
     let n = n.min(len);
-    if n == 0 && !blocking && len > 0 {
-        return Err(p1::EAGAIN);
-    }
     if p != buf {
         unsafe { core::ptr::copy_nonoverlapping(p, buf, n) };
     }

@@ -11,6 +11,8 @@ pub enum Args {
     Rust(RustArgs),
     /// Rust host bindings for wasmtime (the same code `knit_macros::host!` expands to).
     Host(super::bindgen_host::HostArgs),
+    /// Go guest bindings (mainline Go 1.24+, GOOS=wasip1 GOARCH=wasm).
+    Go(super::bindgen_go::GoArgs),
 }
 
 /// Runs `knit bindgen`.
@@ -18,6 +20,7 @@ pub fn run(args: Args) -> Result<()> {
     match args {
         Args::Rust(args) => run_rust(args),
         Args::Host(args) => super::bindgen_host::run(args),
+        Args::Go(args) => super::bindgen_go::run(args),
     }
 }
 

@@ -18,7 +18,7 @@ pub struct Args {
     #[arg(required_unless_present = "wac", conflicts_with = "wac")]
     pub root: Option<PathBuf>,
     /// A component that satisfies imports of the root or of other plugs (repeatable).
-    #[arg(long = "plug", value_name = "PLUG.wasm")]
+    #[arg(long = "plug", value_name = "PLUG.wasm", conflicts_with = "wac")]
     pub plugs: Vec<PathBuf>,
     /// A composition script in the WAC language (explicit mode).
     #[arg(long, value_name = "FILE.wac")]
@@ -33,6 +33,10 @@ pub struct Args {
     /// Give every consumer its own instance of a plug instead of sharing one.
     #[arg(long, conflicts_with = "wac")]
     pub instance_per_consumer: bool,
+    /// Validate the composition's structure and wiring but not the code inside
+    /// the input components (faster; the runtime checks that code on load).
+    #[arg(long)]
+    pub skip_code_validation: bool,
     /// The composed component to write.
     #[arg(short, long, value_name = "OUT.wasm")]
     pub output: PathBuf,
@@ -82,7 +86,10 @@ fn compose_plugs(args: &Args) -> Result<Composed> {
     } else {
         Sharing::Shared
     };
-    Ok(Composition::new().sharing(sharing).compose(root, plugs)?)
+    Ok(Composition::new()
+        .sharing(sharing)
+        .validate_code(!args.skip_code_validation)
+        .compose(root, plugs)?)
 }
 
 fn compose_script(script: &Path, args: &Args) -> Result<Composed> {
@@ -117,7 +124,9 @@ fn compose_script(script: &Path, args: &Args) -> Result<Composed> {
         }
     };
     let file = script.display().to_string();
-    let result = knit_composer::compose_wac(&file, &source, &mut resolve);
+    let result = Composition::new()
+        .validate_code(!args.skip_code_validation)
+        .wac(&file, &source, &mut resolve);
     if let Some(error) = read_error {
         return Err(error);
     }

@@ -39,6 +39,22 @@ impl WasiView for State {
 
 /// Runs `knit run`; a component that exits with a code makes knit exit with the same code.
 pub fn run(args: Args) -> Result<()> {
+    run_component(&args.component, &args.dirs, &args.envs, &args.args)
+}
+
+/// Runs a command component with the given `--dir`, `--env` and program arguments.
+pub fn run_component(
+    component: &std::path::Path,
+    dirs: &[String],
+    envs: &[String],
+    program_args: &[String],
+) -> Result<()> {
+    let args = Args {
+        component: component.to_path_buf(),
+        dirs: dirs.to_vec(),
+        envs: envs.to_vec(),
+        args: program_args.to_vec(),
+    };
     let bytes = std::fs::read(&args.component)
         .with_context(|| format!("cannot read `{}`", args.component.display()))?;
     if !bytes.starts_with(b"\0asm") {

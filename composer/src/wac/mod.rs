@@ -9,15 +9,15 @@
 //! name files with `// knit:dep ns:name = path` comments, which wac ignores.
 
 mod eval;
-pub mod lexer;
-pub mod parser;
+mod lexer;
+mod parser;
 
 use crate::error::{ComposeError, ErrorKind};
 use crate::{Composed, Input};
 
 /// A message tied to a byte offset of the script.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
+pub(crate) struct Diagnostic {
     /// Byte offset the message points at.
     pub offset: usize,
     /// The message.
@@ -84,10 +84,11 @@ pub fn dep_directives(source: &str) -> Vec<(String, String)> {
 /// Composes according to the WAC script `source` (named `file` in messages).
 /// `deps` maps a package name (`ns:name@version` is tried first, then
 /// `ns:name`) to its component.
-pub fn compose(
+pub(crate) fn compose(
     file: &str,
     source: &str,
     deps: &mut dyn FnMut(&str) -> Option<Input>,
+    validate_code: bool,
 ) -> Result<Composed, ComposeError> {
     let script_error = |d: Diagnostic| ComposeError::new(d.kind, d.render(file, source));
     let tokens = lexer::tokenize(source).map_err(script_error)?;
@@ -96,7 +97,7 @@ pub fn compose(
         eval::EvalError::At(d) => script_error(d),
         eval::EvalError::Component(e) => e,
     })?;
-    crate::finish(graph, &notes, true)
+    crate::finish(graph, &notes, validate_code)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Strings, a list of records, a result, and a guest calling host imports.
 
 use anyhow::{Result, ensure};
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/basics/test.wit" });
 
@@ -17,11 +17,15 @@ impl imports::Host for HostState {
 }
 
 fn point(x: i32, y: i32, label: &str) -> Point {
-    Point { x, y, label: label.into() }
+    Point {
+        x,
+        y,
+        label: label.into(),
+    }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("basics")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("basics", language)?)?;
     Basics::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Basics::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
@@ -31,19 +35,33 @@ pub fn run(_language: &str) -> Result<()> {
     let empty = guest.call_greet(&mut *store, "")?;
     ensure!(empty == "hello, !", "greet(\"\") returned {empty:?}");
 
-    let points = [point(1, 2, "a"), point(-10, 20, "βeta"), point(100, -200, "")];
+    let points = [
+        point(1, 2, "a"),
+        point(-10, 20, "βeta"),
+        point(100, -200, ""),
+    ];
     let sum = guest.call_sum_points(&mut *store, &points)?;
-    ensure!(sum == point(91, -178, "a+βeta+"), "sum-points returned {sum:?}");
+    ensure!(
+        sum == point(91, -178, "a+βeta+"),
+        "sum-points returned {sum:?}"
+    );
     let none = guest.call_sum_points(&mut *store, &[])?;
     ensure!(none == point(0, 0, ""), "sum-points([]) returned {none:?}");
 
     let ok = guest.call_checked_div(&mut *store, 84, 2)?;
     ensure!(ok == Ok(42), "checked-div ok returned {ok:?}");
     let err = guest.call_checked_div(&mut *store, 1, 0)?;
-    ensure!(err == Err("cannot divide 1 by zero".into()), "checked-div err returned {err:?}");
+    ensure!(
+        err == Err("cannot divide 1 by zero".into()),
+        "checked-div err returned {err:?}"
+    );
 
     let doubled = guest.call_call_host(&mut *store, 20)?;
     ensure!(doubled == 42, "call-host returned {doubled:?}");
-    ensure!(store.data().log == ["call-host(20)"], "host log is {:?}", store.data().log);
+    ensure!(
+        store.data().log == ["call-host(20)"],
+        "host log is {:?}",
+        store.data().log
+    );
     Ok(())
 }

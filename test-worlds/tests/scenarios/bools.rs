@@ -24,6 +24,9 @@ pub fn run(_language: &str) -> Result<()> {
         check!(guest.call_xor(&mut *store, a, b)?, a ^ b);
     }
     check!(guest.call_count(&mut *store, &[])?, (0, false));
-    check!(guest.call_count(&mut *store, &[true, false, true, true])?, (3, true));
+    check!(
+        guest.call_count(&mut *store, &[true, false, true, true])?,
+        (3, true)
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

@@ -18,7 +18,16 @@ impl knit::chars::host::Host for HostState {
     }
 }
 
-const EDGES: [char; 8] = ['\0', '\u{7f}', '\u{80}', '\u{7ff}', '\u{800}', '\u{d7ff}', '\u{e000}', '\u{10ffff}'];
+const EDGES: [char; 8] = [
+    '\0',
+    '\u{7f}',
+    '\u{80}',
+    '\u{7ff}',
+    '\u{800}',
+    '\u{d7ff}',
+    '\u{e000}',
+    '\u{10ffff}',
+];
 
 pub fn run(_language: &str) -> Result<()> {
     let mut host: Host = Host::new(&rust_guest("chars")?)?;
@@ -29,7 +38,10 @@ pub fn run(_language: &str) -> Result<()> {
         check!(guest.call_echo(&mut *store, c)?, c);
         check!(guest.call_code(&mut *store, c)?, c as u32);
     }
-    check!(guest.call_split(&mut *store, "a\u{0}é\u{10ffff}")?, vec!['a', '\0', 'é', '\u{10ffff}']);
+    check!(
+        guest.call_split(&mut *store, "a\u{0}é\u{10ffff}")?,
+        vec!['a', '\0', 'é', '\u{10ffff}']
+    );
     check!(guest.call_split(&mut *store, "")?, Vec::<char>::new());
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

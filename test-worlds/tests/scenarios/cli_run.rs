@@ -17,7 +17,10 @@ pub fn run(_language: &str) -> Result<()> {
     CliRun::add_to_linker(&mut host.linker, |state| state)?;
     let guest = CliRun::instantiate(&mut host.store, &host.component, &host.linker)?;
     check!(guest.wasi_cli_run().call_run(&mut host.store)?, Ok(()));
-    check!(host.store.data().stdout(), "hello from the host ✓\nline 1\nline 2\nline 3\n");
+    check!(
+        host.store.data().stdout(),
+        "hello from the host ✓\nline 1\nline 2\nline 3\n"
+    );
     check!(host.store.data().stderr(), "done\n");
     Ok(())
 }

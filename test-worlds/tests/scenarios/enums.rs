@@ -6,7 +6,6 @@ use knit_test_worlds::{Host, HostState, rust_guest};
 
 knit_macros::host!({ path: "scenarios/enums/test.wit" });
 
-
 impl knit::enums::host::Host for HostState {
     fn next(&mut self, c: Color) -> Color {
         match c {

@@ -21,7 +21,11 @@ impl knit::errors::host::Host for HostState {
         }
     }
     fn check_size(&mut self, n: u64) -> Result<u64, FsError> {
-        if n <= 1000 { Ok(n) } else { Err(FsError::TooBig(n)) }
+        if n <= 1000 {
+            Ok(n)
+        } else {
+            Err(FsError::TooBig(n))
+        }
     }
 }
 
@@ -32,14 +36,28 @@ pub fn run(_language: &str) -> Result<()> {
     let guest = pre.instantiate(&mut host.store)?;
     let store = &mut host.store;
     check!(guest.call_validate(&mut *store, "")?, Err(FsError::Denied));
-    check!(guest.call_validate(&mut *store, "much-too-long")?, Err(FsError::TooBig(13)));
-    check!(guest.call_validate(&mut *store, "fine")?, Ok("fine".to_string()));
+    check!(
+        guest.call_validate(&mut *store, "much-too-long")?,
+        Err(FsError::TooBig(13))
+    );
+    check!(
+        guest.call_validate(&mut *store, "fine")?,
+        Ok("fine".to_string())
+    );
     check!(guest.call_read_len(&mut *store, "/hello")?, Ok(8));
-    check!(guest.call_read_len(&mut *store, "/x")?, Err(FsError::NotFound("/x".into())));
+    check!(
+        guest.call_read_len(&mut *store, "/x")?,
+        Err(FsError::NotFound("/x".into()))
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
 
     // A host trap through the typed error: the call fails with the host's message.
-    let err = guest.call_read_len(&mut *store, "/crash").expect_err("a host trap did not fail the call");
-    ensure!(format!("{err:?}").contains("the host refused to read /crash"), "unexpected error: {err:?}");
+    let err = guest
+        .call_read_len(&mut *store, "/crash")
+        .expect_err("a host trap did not fail the call");
+    ensure!(
+        format!("{err:?}").contains("the host refused to read /crash"),
+        "unexpected error: {err:?}"
+    );
     Ok(())
 }

@@ -6,7 +6,6 @@ use knit_test_worlds::{Host, HostState, rust_guest};
 
 knit_macros::host!({ path: "scenarios/flags-17/test.wit" });
 
-
 impl knit::flags_17::host::Host for HostState {
     fn complement(&mut self, s: Set) -> Set {
         !s
@@ -25,7 +24,13 @@ pub fn run(_language: &str) -> Result<()> {
     for s in [Set::empty(), Set::F0, Set::F16, Set::F0 | Set::F16, all] {
         check!(guest.call_echo(&mut *store, s)?, s);
     }
-    check!(guest.call_intersect(&mut *store, all, Set::F16)?, (Set::F16, false));
-    check!(guest.call_intersect(&mut *store, Set::empty(), all)?, (Set::empty(), true));
+    check!(
+        guest.call_intersect(&mut *store, all, Set::F16)?,
+        (Set::F16, false)
+    );
+    check!(
+        guest.call_intersect(&mut *store, Set::empty(), all)?,
+        (Set::empty(), true)
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

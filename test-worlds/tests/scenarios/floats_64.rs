@@ -33,14 +33,24 @@ pub fn run(_language: &str) -> Result<()> {
     let guest = Floats64::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
     for bits in VALUES {
-        let back = guest.call_echo(&mut *store, f64::from_bits(bits))?.to_bits();
+        let back = guest
+            .call_echo(&mut *store, f64::from_bits(bits))?
+            .to_bits();
         ensure!(back == bits, "echo({bits:#x}) came back as {back:#x}");
         let made = guest.call_from_bits(&mut *store, bits)?.to_bits();
         ensure!(made == bits, "from-bits({bits:#x}) returned {made:#x}");
     }
     check!(guest.call_sum(&mut *store, &[])?, 0.0);
     check!(guest.call_sum(&mut *store, &[1.5, -0.25, 1e3])?, 1001.25);
-    check!(guest.call_sum(&mut *store, &[f64::MAX, f64::MAX])?, f64::INFINITY);
-    ensure!(guest.call_sum(&mut *store, &[f64::INFINITY, f64::NEG_INFINITY])?.is_nan(), "inf + -inf is not NaN");
+    check!(
+        guest.call_sum(&mut *store, &[f64::MAX, f64::MAX])?,
+        f64::INFINITY
+    );
+    ensure!(
+        guest
+            .call_sum(&mut *store, &[f64::INFINITY, f64::NEG_INFINITY])?
+            .is_nan(),
+        "inf + -inf is not NaN"
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

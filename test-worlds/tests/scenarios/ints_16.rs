@@ -32,7 +32,13 @@ pub fn run(_language: &str) -> Result<()> {
     for x in [i16::MIN, -1, 0, 1, i16::MAX] {
         check!(guest.call_echo_s16(&mut *store, x)?, x);
     }
-    check!(guest.call_negate_pair(&mut *store, 1, i16::MIN)?, (i16::MIN, u16::MAX));
-    check!(guest.call_negate_pair(&mut *store, 0, i16::MAX)?, (-i16::MAX, 0));
+    check!(
+        guest.call_negate_pair(&mut *store, 1, i16::MIN)?,
+        (i16::MIN, u16::MAX)
+    );
+    check!(
+        guest.call_negate_pair(&mut *store, 0, i16::MAX)?,
+        (-i16::MAX, 0)
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

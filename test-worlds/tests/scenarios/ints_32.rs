@@ -32,7 +32,13 @@ pub fn run(_language: &str) -> Result<()> {
     for x in [i32::MIN, -1, 0, 1, i32::MAX] {
         check!(guest.call_echo_s32(&mut *store, x)?, x);
     }
-    check!(guest.call_negate_pair(&mut *store, 1, i32::MIN)?, (i32::MIN, u32::MAX));
-    check!(guest.call_negate_pair(&mut *store, 0, i32::MAX)?, (-i32::MAX, 0));
+    check!(
+        guest.call_negate_pair(&mut *store, 1, i32::MIN)?,
+        (i32::MIN, u32::MAX)
+    );
+    check!(
+        guest.call_negate_pair(&mut *store, 0, i32::MAX)?,
+        (-i32::MAX, 0)
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

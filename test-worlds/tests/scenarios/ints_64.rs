@@ -32,7 +32,13 @@ pub fn run(_language: &str) -> Result<()> {
     for x in [i64::MIN, -1, 0, 1, i64::MAX] {
         check!(guest.call_echo_s64(&mut *store, x)?, x);
     }
-    check!(guest.call_negate_pair(&mut *store, 1, i64::MIN)?, (i64::MIN, u64::MAX));
-    check!(guest.call_negate_pair(&mut *store, 0, i64::MAX)?, (-i64::MAX, 0));
+    check!(
+        guest.call_negate_pair(&mut *store, 1, i64::MIN)?,
+        (i64::MIN, u64::MAX)
+    );
+    check!(
+        guest.call_negate_pair(&mut *store, 0, i64::MAX)?,
+        (-i64::MAX, 0)
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

@@ -32,7 +32,13 @@ pub fn run(_language: &str) -> Result<()> {
     for x in [i8::MIN, -1, 0, 1, i8::MAX] {
         check!(guest.call_echo_s8(&mut *store, x)?, x);
     }
-    check!(guest.call_negate_pair(&mut *store, 1, i8::MIN)?, (i8::MIN, u8::MAX));
-    check!(guest.call_negate_pair(&mut *store, 0, i8::MAX)?, (-i8::MAX, 0));
+    check!(
+        guest.call_negate_pair(&mut *store, 1, i8::MIN)?,
+        (i8::MIN, u8::MAX)
+    );
+    check!(
+        guest.call_negate_pair(&mut *store, 0, i8::MAX)?,
+        (-i8::MAX, 0)
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

@@ -7,7 +7,10 @@ use knit_test_worlds::{Host, HostState, rust_guest};
 knit_macros::host!({ path: "scenarios/lists-large/test.wit" });
 
 fn digest_of(bytes: &[u8]) -> (u32, u32) {
-    (bytes.iter().fold(0u32, |a, b| a.wrapping_add(*b as u32)), bytes.len() as u32)
+    (
+        bytes.iter().fold(0u32, |a, b| a.wrapping_add(*b as u32)),
+        bytes.len() as u32,
+    )
 }
 
 impl knit::lists_large::host::Host for HostState {
@@ -28,6 +31,9 @@ pub fn run(_language: &str) -> Result<()> {
     check!(guest.call_digest(&mut *store, &bytes)?, digest_of(&bytes));
     let inverted = guest.call_invert(&mut *store, &bytes)?;
     check!(inverted.len(), bytes.len());
-    anyhow::ensure!(inverted.iter().zip(&bytes).all(|(a, b)| *a == !*b), "invert returned wrong bytes");
+    anyhow::ensure!(
+        inverted.iter().zip(&bytes).all(|(a, b)| *a == !*b),
+        "invert returned wrong bytes"
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

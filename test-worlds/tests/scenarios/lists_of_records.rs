@@ -6,19 +6,30 @@ use knit_test_worlds::{Host, HostState, rust_guest};
 
 knit_macros::host!({ path: "scenarios/lists-of-records/test.wit" });
 
-
 impl knit::lists_of_records::host::Host for HostState {
     fn sort_by_weight(&mut self, mut items: Vec<Item>) -> Vec<Item> {
         items.sort_by(|a, b| b.weight.total_cmp(&a.weight));
         items
     }
     fn make(&mut self, n: u32) -> Vec<Item> {
-        (0..n).map(|i| Item { id: (i % 256) as u8, weight: i as f64, name: format!("item-{i}"), tags: vec![(i % 7) as u16] }).collect()
+        (0..n)
+            .map(|i| Item {
+                id: (i % 256) as u8,
+                weight: i as f64,
+                name: format!("item-{i}"),
+                tags: vec![(i % 7) as u16],
+            })
+            .collect()
     }
 }
 
 fn item(id: u8, weight: f64, name: &str, tags: &[u16]) -> Item {
-    Item { id, weight, name: name.into(), tags: tags.to_vec() }
+    Item {
+        id,
+        weight,
+        name: name.into(),
+        tags: tags.to_vec(),
+    }
 }
 
 pub fn run(_language: &str) -> Result<()> {
@@ -26,8 +37,15 @@ pub fn run(_language: &str) -> Result<()> {
     ListsOfRecords::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ListsOfRecords::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
-    let items = [item(1, 1.0, "one", &[1, 2]), item(2, 2.5, "two", &[]), item(255, -1.0, "ünïcode", &[2, 9])];
-    check!(guest.call_with_tag(&mut *store, &items, 2)?, vec![items[0].clone(), items[2].clone()]);
+    let items = [
+        item(1, 1.0, "one", &[1, 2]),
+        item(2, 2.5, "two", &[]),
+        item(255, -1.0, "ünïcode", &[2, 9]),
+    ];
+    check!(
+        guest.call_with_tag(&mut *store, &items, 2)?,
+        vec![items[0].clone(), items[2].clone()]
+    );
     check!(guest.call_with_tag(&mut *store, &[], 2)?, vec![]);
     check!(guest.call_total(&mut *store, &items)?, 2.5);
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)

@@ -25,6 +25,14 @@ pub fn run(_language: &str) -> Result<()> {
     check!(guest.call_join(&mut *store, &words, "|")?, "|α|βγ|🦀");
     check!(guest.call_join(&mut *store, &[], "|")?, "");
     let measured = guest.call_measure(&mut *store, &words)?;
-    check!(measured, vec![(String::new(), 0), ("α".into(), 1), ("βγ".into(), 2), ("🦀".into(), 1)]);
+    check!(
+        measured,
+        vec![
+            (String::new(), 0),
+            ("α".into(), 1),
+            ("βγ".into(), 2),
+            ("🦀".into(), 1)
+        ]
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

@@ -25,11 +25,23 @@ pub fn run(_language: &str) -> Result<()> {
     let guest = ListsPrimitive::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
     check!(guest.call_echo_u32(&mut *store, &[])?, Vec::<u32>::new());
-    check!(guest.call_echo_u32(&mut *store, &[0, 1, u32::MAX])?, vec![0, 1, u32::MAX]);
-    check!(guest.call_echo_s8(&mut *store, &[i8::MIN, -1, i8::MAX])?, vec![i8::MIN, -1, i8::MAX]);
-    check!(guest.call_prefix_sums(&mut *store, &[1, 2, 3, -6])?, vec![1, 3, 6, 0]);
+    check!(
+        guest.call_echo_u32(&mut *store, &[0, 1, u32::MAX])?,
+        vec![0, 1, u32::MAX]
+    );
+    check!(
+        guest.call_echo_s8(&mut *store, &[i8::MIN, -1, i8::MAX])?,
+        vec![i8::MIN, -1, i8::MAX]
+    );
+    check!(
+        guest.call_prefix_sums(&mut *store, &[1, 2, 3, -6])?,
+        vec![1, 3, 6, 0]
+    );
     check!(guest.call_prefix_sums(&mut *store, &[])?, Vec::<i64>::new());
     check!(guest.call_lengths(&mut *store, &[], &[], &[])?, (0, 0, 0));
-    check!(guest.call_lengths(&mut *store, &[1, 2, 3], &[0.5], &['a', '\u{10ffff}'])?, (3, 1, 2));
+    check!(
+        guest.call_lengths(&mut *store, &[1, 2, 3], &[0.5], &['a', '\u{10ffff}'])?,
+        (3, 1, 2)
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

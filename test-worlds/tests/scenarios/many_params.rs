@@ -8,15 +8,48 @@ knit_macros::host!({ path: "scenarios/many-params/test.wit" });
 
 impl knit::many_params::host::Host for HostState {
     fn sum17(
-        &mut self, a: u8, b: i8, c: u16, d: i16, e: u32, f: i32, g: u64, h: i64, i: f32, j: f64,
-        k: u8, l: i8, m: u16, n: i16, o: u32, p: i32, q: u64,
+        &mut self,
+        a: u8,
+        b: i8,
+        c: u16,
+        d: i16,
+        e: u32,
+        f: i32,
+        g: u64,
+        h: i64,
+        i: f32,
+        j: f64,
+        k: u8,
+        l: i8,
+        m: u16,
+        n: i16,
+        o: u32,
+        p: i32,
+        q: u64,
     ) -> f64 {
-        [a as f64, b as f64, c as f64, d as f64, e as f64, f as f64, g as f64, h as f64, i as f64, j]
-            .iter()
-            .chain(&[k as f64, l as f64, m as f64, n as f64, o as f64, p as f64, q as f64])
-            .sum()
+        [
+            a as f64, b as f64, c as f64, d as f64, e as f64, f as f64, g as f64, h as f64,
+            i as f64, j,
+        ]
+        .iter()
+        .chain(&[
+            k as f64, l as f64, m as f64, n as f64, o as f64, p as f64, q as f64,
+        ])
+        .sum()
     }
-    fn join(&mut self, a: String, b: String, c: String, d: String, e: String, f: String, g: String, h: String, i: String, j: String) -> String {
+    fn join(
+        &mut self,
+        a: String,
+        b: String,
+        c: String,
+        d: String,
+        e: String,
+        f: String,
+        g: String,
+        h: String,
+        i: String,
+        j: String,
+    ) -> String {
         [a, b, c, d, e, f, g, h, i, j].join(",")
     }
 }
@@ -26,11 +59,47 @@ pub fn run(_language: &str) -> Result<()> {
     ManyParams::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ManyParams::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
-    let got = guest.call_collect17(&mut *store, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, u32::MAX)?;
+    let got = guest.call_collect17(
+        &mut *store,
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9,
+        10,
+        11,
+        12,
+        13,
+        14,
+        15,
+        16,
+        u32::MAX,
+    )?;
     let mut want: Vec<u32> = (1..=16).collect();
     want.push(u32::MAX);
     check!(got, want);
-    let text = guest.call_describe(&mut *store, 1, "b", 2.5, &[3, 4], true, 'ñ', i64::MIN, "", Some(9), 10, -0.5, "ł")?;
-    check!(text, "1 b 2.5 [3, 4] true ñ -9223372036854775808  Some(9) 10 -0.5 ł");
+    let text = guest.call_describe(
+        &mut *store,
+        1,
+        "b",
+        2.5,
+        &[3, 4],
+        true,
+        'ñ',
+        i64::MIN,
+        "",
+        Some(9),
+        10,
+        -0.5,
+        "ł",
+    )?;
+    check!(
+        text,
+        "1 b 2.5 [3, 4] true ñ -9223372036854775808  Some(9) 10 -0.5 ł"
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

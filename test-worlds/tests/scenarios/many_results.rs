@@ -6,13 +6,16 @@ use knit_test_worlds::{Host, HostState, rust_guest};
 
 knit_macros::host!({ path: "scenarios/many-results/test.wit" });
 
-
 fn stats_of(name: String, xs: &[i64]) -> Stats {
     Stats {
         count: xs.len() as u32,
         min: xs.iter().copied().min().unwrap_or(0),
         max: xs.iter().copied().max().unwrap_or(0),
-        mean: if xs.is_empty() { 0.0 } else { xs.iter().map(|x| *x as f64).sum::<f64>() / xs.len() as f64 },
+        mean: if xs.is_empty() {
+            0.0
+        } else {
+            xs.iter().map(|x| *x as f64).sum::<f64>() / xs.len() as f64
+        },
         first: name.chars().next(),
         name,
     }
@@ -33,9 +36,21 @@ pub fn run(_language: &str) -> Result<()> {
     ManyResults::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ManyResults::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
-    check!(guest.call_spread(&mut *store, 3)?, (3, 768, 196608, 3 << 40, -3, 1.5, 0.75, true));
-    check!(guest.call_spread(&mut *store, 0)?, (0, 0, 0, 0, 0, 0.0, 0.0, false));
-    check!(guest.call_compute_stats(&mut *store, "", &[])?, stats_of(String::new(), &[]));
-    check!(guest.call_compute_stats(&mut *store, "x", &[i64::MIN, 5])?, stats_of("x".into(), &[i64::MIN, 5]));
+    check!(
+        guest.call_spread(&mut *store, 3)?,
+        (3, 768, 196608, 3 << 40, -3, 1.5, 0.75, true)
+    );
+    check!(
+        guest.call_spread(&mut *store, 0)?,
+        (0, 0, 0, 0, 0, 0.0, 0.0, false)
+    );
+    check!(
+        guest.call_compute_stats(&mut *store, "", &[])?,
+        stats_of(String::new(), &[])
+    );
+    check!(
+        guest.call_compute_stats(&mut *store, "x", &[i64::MIN, 5])?,
+        stats_of("x".into(), &[i64::MIN, 5])
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

@@ -7,7 +7,13 @@ macro_rules! check {
     ($got:expr, $want:expr $(,)?) => {{
         let got = $got;
         let want = $want;
-        anyhow::ensure!(got == want, "{}: got {:?}, want {:?}", stringify!($got), got, want);
+        anyhow::ensure!(
+            got == want,
+            "{}: got {:?}, want {:?}",
+            stringify!($got),
+            got,
+            want
+        );
     }};
 }
 
@@ -28,22 +34,26 @@ macro_rules! scenarios {
 }
 
 scenarios! {
+    async_host,
     basics,
     bools,
     chars,
     cli_run,
     enums,
     errors,
+    exported_interfaces,
     flags_1,
     flags_17,
     flags_32,
     flags_9,
     floats_32,
     floats_64,
+    instance_pre,
     ints_16,
     ints_32,
     ints_64,
     ints_8,
+    keywords,
     lists_large,
     lists_of_lists,
     lists_of_records,
@@ -63,6 +73,8 @@ scenarios! {
     strings,
     strings_large,
     trap,
+    trappable_imports,
     tuples,
+    type_aliases,
     variants,
 }

@@ -25,11 +25,26 @@ pub fn run(_language: &str) -> Result<()> {
     OptionsNested::add_to_linker(&mut host.linker, |state| state)?;
     let guest = OptionsNested::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
-    for x in [None, Some(None), Some(Some(None)), Some(Some(Some(i16::MIN))), Some(Some(Some(-1)))] {
+    for x in [
+        None,
+        Some(None),
+        Some(Some(None)),
+        Some(Some(Some(i16::MIN))),
+        Some(Some(Some(-1))),
+    ] {
         check!(guest.call_echo(&mut *store, x)?, x);
     }
-    check!(guest.call_present(&mut *store, &[None, Some("ab".into()), None, Some(String::new())])?, vec![2, 0]);
-    check!(guest.call_maybe_pair(&mut *store, Some(1), Some(2.5))?, Some((1, 2.5)));
+    check!(
+        guest.call_present(
+            &mut *store,
+            &[None, Some("ab".into()), None, Some(String::new())]
+        )?,
+        vec![2, 0]
+    );
+    check!(
+        guest.call_maybe_pair(&mut *store, Some(1), Some(2.5))?,
+        Some((1, 2.5))
+    );
     check!(guest.call_maybe_pair(&mut *store, Some(1), None)?, None);
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

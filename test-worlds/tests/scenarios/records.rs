@@ -21,7 +21,11 @@ impl knit::records::host::Host for HostState {
         }
     }
     fn reverse(&mut self, l: Line) -> Line {
-        Line { start: l.end, end: l.start, label: l.label.map(|s| s.to_uppercase()) }
+        Line {
+            start: l.end,
+            end: l.start,
+            label: l.label.map(|s| s.to_uppercase()),
+        }
     }
     fn unwrap(&mut self, w: Wrapper) -> u32 {
         w.inner
@@ -36,10 +40,25 @@ pub fn run(_language: &str) -> Result<()> {
     Records::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Records::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
-    let m = Mixed { a: 1, b: u64::MAX, c: u16::MAX, d: -0.5, e: true, f: i64::MIN, g: '\u{10ffff}' };
+    let m = Mixed {
+        a: 1,
+        b: u64::MAX,
+        c: u16::MAX,
+        d: -0.5,
+        e: true,
+        f: i64::MIN,
+        g: '\u{10ffff}',
+    };
     check!(guest.call_echo_mixed(&mut *store, m.clone())?, m);
-    let line = Line { start: Point { x: 0.0, y: 0.0 }, end: Point { x: 2.0, y: -4.0 }, label: None };
-    check!(guest.call_midpoint(&mut *store, line)?, Point { x: 1.0, y: -2.0 });
+    let line = Line {
+        start: Point { x: 0.0, y: 0.0 },
+        end: Point { x: 2.0, y: -4.0 },
+        label: None,
+    };
+    check!(
+        guest.call_midpoint(&mut *store, line)?,
+        Point { x: 1.0, y: -2.0 }
+    );
     check!(guest.call_wrap(&mut *store, 7)?, Wrapper { inner: 7 });
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

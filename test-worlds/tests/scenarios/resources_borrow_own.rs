@@ -36,7 +36,10 @@ impl HostToken for HostState<Tokens> {
         self.data.ids.get(&token.rep()).copied().unwrap_or(u32::MAX)
     }
     fn drop(&mut self, token: Resource<Token>) -> wasmtime::Result<()> {
-        self.data.ids.remove(&token.rep()).ok_or_else(|| wasmtime::format_err!("dropped an unknown token"))?;
+        self.data
+            .ids
+            .remove(&token.rep())
+            .ok_or_else(|| wasmtime::format_err!("dropped an unknown token"))?;
         self.data.dropped.push(token.rep());
         Ok(())
     }
@@ -61,7 +64,10 @@ pub fn run(_language: &str) -> Result<()> {
     // (Host → guest by borrow is scenario `resources-lend-to-guest`.)
     let rep = store.data_mut().data.make_token(41);
     // Host → guest, by value: the guest drops it, which calls the host's destructor.
-    check!(guest.call_take_token(&mut *store, Resource::new_own(rep))?, 41);
+    check!(
+        guest.call_take_token(&mut *store, Resource::new_own(rep))?,
+        41
+    );
     check!(store.data().data.dropped.clone(), vec![rep]);
 
     // Guest boxes, given back to their owner by borrow and by value.

@@ -40,10 +40,18 @@ pub fn run(_language: &str) -> Result<()> {
     b.resource_drop(&mut *store)?;
     c.resource_drop(&mut *store)?;
     check!(counters.call_live(&mut *store)?, 0);
-    check!(store.data().data.0.clone(), vec![7, u32::MAX - 10, u32::MAX - 3]);
+    check!(
+        store.data().data.0.clone(),
+        vec![7, u32::MAX - 10, u32::MAX - 3]
+    );
 
     // A dropped handle is gone: using it again must trap, not reach the guest.
-    let err = counters.call_get(&mut *store, a).expect_err("using a dropped handle succeeded");
-    anyhow::ensure!(format!("{err:?}").contains("unknown handle") || format!("{err:?}").contains("handle"), "unexpected error: {err:?}");
+    let err = counters
+        .call_get(&mut *store, a)
+        .expect_err("using a dropped handle succeeded");
+    anyhow::ensure!(
+        format!("{err:?}").contains("unknown handle") || format!("{err:?}").contains("handle"),
+        "unexpected error: {err:?}"
+    );
     Ok(())
 }

@@ -38,7 +38,10 @@ impl HostBlob for HostState<Counts> {
         }
     }
     fn read(&mut self, blob: Resource<Blob>) -> Vec<u8> {
-        self.table.get(&blob).map(|b| b.0.clone()).unwrap_or_default()
+        self.table
+            .get(&blob)
+            .map(|b| b.0.clone())
+            .unwrap_or_default()
     }
     fn from_string(&mut self, s: String) -> Resource<Blob> {
         self.new(s.into_bytes())
@@ -62,10 +65,19 @@ pub fn run(_language: &str) -> Result<()> {
     let guest = ResourcesImport::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
     guest_ok("exercise", guest.call_exercise(&mut *store)?)?;
-    check!((store.data().data.created, store.data().data.dropped), (2, 2));
+    check!(
+        (store.data().data.created, store.data().data.dropped),
+        (2, 2)
+    );
     guest.call_hold(&mut *store, 100)?;
-    check!((store.data().data.created, store.data().data.dropped), (102, 2));
+    check!(
+        (store.data().data.created, store.data().data.dropped),
+        (102, 2)
+    );
     guest.call_release(&mut *store)?;
-    check!((store.data().data.created, store.data().data.dropped), (102, 102));
+    check!(
+        (store.data().data.created, store.data().data.dropped),
+        (102, 102)
+    );
     Ok(())
 }

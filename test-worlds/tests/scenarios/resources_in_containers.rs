@@ -52,7 +52,10 @@ impl pool::Host for HostState<Counts> {
         (0..n).map(|v| pool::HostItem::new(self, v)).collect()
     }
     fn make_labelled(&mut self, label: String, v: u32) -> Labelled {
-        Labelled { label, item: pool::HostItem::new(self, v) }
+        Labelled {
+            label,
+            item: pool::HostItem::new(self, v),
+        }
     }
     fn live(&mut self) -> u32 {
         self.data.created - self.data.dropped
@@ -66,11 +69,22 @@ pub fn run(_language: &str) -> Result<()> {
     let store = &mut host.store;
 
     // Host items in a list and a record, handed to the guest, which drops them.
-    let items: Vec<Resource<ItemData>> = (1..=4).map(|v| pool::HostItem::new(store.data_mut(), v)).collect();
+    let items: Vec<Resource<ItemData>> = (1..=4)
+        .map(|v| pool::HostItem::new(store.data_mut(), v))
+        .collect();
     check!(guest.call_sum(&mut *store, &items)?, 10);
-    let labelled = Labelled { label: "ж".into(), item: pool::HostItem::new(store.data_mut(), 7) };
-    check!(guest.call_unwrap(&mut *store, labelled)?, ("ж".to_string(), 7));
-    check!((store.data().data.created, store.data().data.dropped), (5, 5));
+    let labelled = Labelled {
+        label: "ж".into(),
+        item: pool::HostItem::new(store.data_mut(), 7),
+    };
+    check!(
+        guest.call_unwrap(&mut *store, labelled)?,
+        ("ж".to_string(), 7)
+    );
+    check!(
+        (store.data().data.created, store.data().data.dropped),
+        (5, 5)
+    );
 
     guest_ok("exercise", guest.call_exercise(&mut *store)?)?;
     check!(store.data().data.created, store.data().data.dropped);
@@ -81,7 +95,9 @@ pub fn run(_language: &str) -> Result<()> {
     check!(marbles.len(), 4);
     check!(bag.call_live(&mut *store)?, 4);
     check!(bag.marble().call_weight(&mut *store, marbles[3])?, 4);
-    let heaviest = bag.call_heaviest(&mut *store, &marbles)?.ok_or_else(|| anyhow::anyhow!("no heaviest marble"))?;
+    let heaviest = bag
+        .call_heaviest(&mut *store, &marbles)?
+        .ok_or_else(|| anyhow::anyhow!("no heaviest marble"))?;
     check!(bag.call_live(&mut *store)?, 1);
     check!(bag.call_weigh(&mut *store, &[heaviest])?, 4);
     check!(bag.call_live(&mut *store)?, 0);

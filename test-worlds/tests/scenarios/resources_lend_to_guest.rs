@@ -38,8 +38,18 @@ pub fn run(_language: &str) -> Result<()> {
     let guest = ResourcesLendToGuest::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
     store.data_mut().data.ids.extend([(1, 40), (2, 2)]);
-    check!(guest.call_borrow_token(&mut *store, Resource::new_borrow(1))?, 40);
-    check!(guest.call_borrow_two(&mut *store, Resource::new_borrow(1), Resource::new_borrow(2))?, 42);
+    check!(
+        guest.call_borrow_token(&mut *store, Resource::new_borrow(1))?,
+        40
+    );
+    check!(
+        guest.call_borrow_two(
+            &mut *store,
+            Resource::new_borrow(1),
+            Resource::new_borrow(2)
+        )?,
+        42
+    );
     // Lending never transfers ownership: the host's destructor must not have run.
     check!(store.data().data.dropped.clone(), Vec::<u32>::new());
     Ok(())

@@ -28,7 +28,10 @@ use knit::resources_passed_back::keys;
 
 impl keys::HostKey for HostState<Seen> {
     fn name(&mut self, key: Resource<KeyData>) -> String {
-        self.table.get(&key).map(|k| k.name.clone()).unwrap_or_default()
+        self.table
+            .get(&key)
+            .map(|k| k.name.clone())
+            .unwrap_or_default()
     }
     fn drop(&mut self, key: Resource<KeyData>) -> wasmtime::Result<()> {
         let key = self.table.delete(key)?;

@@ -27,8 +27,12 @@ pub fn run(_language: &str) -> Result<()> {
     ResultsNested::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ResultsNested::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
-    let cases: Vec<Result<Result<u32, i8>, Option<String>>> =
-        vec![Ok(Ok(u32::MAX)), Ok(Err(i8::MIN)), Err(None), Err(Some("ß".into()))];
+    let cases: Vec<Result<Result<u32, i8>, Option<String>>> = vec![
+        Ok(Ok(u32::MAX)),
+        Ok(Err(i8::MIN)),
+        Err(None),
+        Err(Some("ß".into())),
+    ];
     for r in cases {
         check!(guest.call_echo(&mut *store, r.clone())?, r);
     }
@@ -38,6 +42,13 @@ pub fn run(_language: &str) -> Result<()> {
     check!(guest.call_ok_only(&mut *store, 5)?, Err(()));
     check!(guest.call_err_only(&mut *store, 5)?, Err(5));
     let parsed = guest.call_parse_all(&mut *store, &["12".into(), "x".into(), "".into()])?;
-    check!(parsed, vec![Ok(12), Err("invalid digit found in string".into()), Err("empty".into())]);
+    check!(
+        parsed,
+        vec![
+            Ok(12),
+            Err("invalid digit found in string".into()),
+            Err("empty".into())
+        ]
+    );
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

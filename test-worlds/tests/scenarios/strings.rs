@@ -20,9 +20,20 @@ pub fn run(_language: &str) -> Result<()> {
     Strings::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Strings::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
-    for s in ["", "a", "with\0nul", "grüße", "日本語", "🎉🦀", "\u{10ffff}"] {
+    for s in [
+        "",
+        "a",
+        "with\0nul",
+        "grüße",
+        "日本語",
+        "🎉🦀",
+        "\u{10ffff}",
+    ] {
         check!(guest.call_echo(&mut *store, s)?, s);
-        check!(guest.call_lengths(&mut *store, s)?, (s.len() as u32, s.chars().count() as u32));
+        check!(
+            guest.call_lengths(&mut *store, s)?,
+            (s.len() as u32, s.chars().count() as u32)
+        );
     }
     check!(guest.call_upper(&mut *store, "straße")?, "STRASSE");
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)

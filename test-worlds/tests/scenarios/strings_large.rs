@@ -7,7 +7,10 @@ use knit_test_worlds::{Host, HostState, rust_guest};
 knit_macros::host!({ path: "scenarios/strings-large/test.wit" });
 
 fn digest_of(s: &str) -> (u32, u32) {
-    (s.bytes().fold(0u32, |a, b| a.wrapping_add(b as u32)), s.len() as u32)
+    (
+        s.bytes().fold(0u32, |a, b| a.wrapping_add(b as u32)),
+        s.len() as u32,
+    )
 }
 
 impl knit::strings_large::host::Host for HostState {
@@ -34,7 +37,10 @@ pub fn run(_language: &str) -> Result<()> {
     check!(guest.call_digest(&mut *store, &mib)?, digest_of(&mib));
     let big = guest.call_repeat(&mut *store, "0123456789abcdef", 1 << 16)?;
     check!(big.len(), 1 << 20);
-    check!(digest_of(&big), digest_of(&"0123456789abcdef".repeat(1 << 16)));
+    check!(
+        digest_of(&big),
+        digest_of(&"0123456789abcdef".repeat(1 << 16))
+    );
     check!(guest.call_repeat(&mut *store, "x", 0)?, "");
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

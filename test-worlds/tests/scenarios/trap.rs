@@ -20,22 +20,47 @@ pub fn run(_language: &str) -> Result<()> {
     let guest = pre.instantiate(&mut host.store)?;
     check!(guest.call_divide(&mut host.store, 84, 2)?, 42);
 
-    let err = guest.call_divide(&mut host.store, 1, 0).expect_err("dividing by zero did not trap");
+    let err = guest
+        .call_divide(&mut host.store, 1, 0)
+        .expect_err("dividing by zero did not trap");
     let trap = err.downcast_ref::<wasmtime::Trap>().copied();
-    ensure!(trap == Some(wasmtime::Trap::UnreachableCodeReached), "expected an `unreachable` trap, got {err:?}");
+    ensure!(
+        trap == Some(wasmtime::Trap::UnreachableCodeReached),
+        "expected an `unreachable` trap, got {err:?}"
+    );
     let stderr = host.store.data().stderr();
-    ensure!(stderr.contains("attempt to divide by zero"), "the panic message is missing from stderr: {stderr:?}");
-    check!(host.store.data().log.clone(), vec!["divide 84 2".to_string(), "divide 1 0".to_string()]);
+    ensure!(
+        stderr.contains("attempt to divide by zero"),
+        "the panic message is missing from stderr: {stderr:?}"
+    );
+    check!(
+        host.store.data().log.clone(),
+        vec!["divide 84 2".to_string(), "divide 1 0".to_string()]
+    );
 
     // The trapped instance refuses further calls...
-    ensure!(guest.call_divide(&mut host.store, 4, 2).is_err(), "a trapped instance accepted another call");
+    ensure!(
+        guest.call_divide(&mut host.store, 4, 2).is_err(),
+        "a trapped instance accepted another call"
+    );
     // ...and a new instance in a new store starts clean.
     let mut fresh: Host = Host::new(&rust_guest("trap")?)?;
     let guest = pre.instantiate(&mut fresh.store)?;
-    let err = guest.call_panic_with(&mut fresh.store, "custom failure ✗").expect_err("panic did not trap");
-    ensure!(err.downcast_ref::<wasmtime::Trap>().is_some(), "not a trap: {err:?}");
+    let err = guest
+        .call_panic_with(&mut fresh.store, "custom failure ✗")
+        .expect_err("panic did not trap");
+    ensure!(
+        err.downcast_ref::<wasmtime::Trap>().is_some(),
+        "not a trap: {err:?}"
+    );
     let stderr = fresh.store.data().stderr();
-    ensure!(stderr.contains("custom failure ✗"), "the panic message is missing from stderr: {stderr:?}");
-    check!(fresh.store.data().log.clone(), vec!["panic-with".to_string()]);
+    ensure!(
+        stderr.contains("custom failure ✗"),
+        "the panic message is missing from stderr: {stderr:?}"
+    );
+    check!(
+        fresh.store.data().log.clone(),
+        vec!["panic-with".to_string()]
+    );
     Ok(())
 }

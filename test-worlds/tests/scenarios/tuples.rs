@@ -21,8 +21,15 @@ pub fn run(_language: &str) -> Result<()> {
     let guest = Tuples::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;
     check!(guest.call_single(&mut *store, (u32::MAX,))?, (u32::MAX,));
-    check!(guest.call_rotate(&mut *store, (true, 'ß', "x".into()))?, ('ß', "x".to_string(), true));
-    let nested = ((1, 2), ("three".to_string(),), vec![(4, -5), (u16::MAX, i8::MIN)]);
+    check!(
+        guest.call_rotate(&mut *store, (true, 'ß', "x".into()))?,
+        ('ß', "x".to_string(), true)
+    );
+    let nested = (
+        (1, 2),
+        ("three".to_string(),),
+        vec![(4, -5), (u16::MAX, i8::MIN)],
+    );
     check!(guest.call_nested(&mut *store, nested.clone())?, nested);
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
 }

@@ -44,8 +44,14 @@ pub fn run(_language: &str) -> Result<()> {
     check!(all.len(), 8);
     check!(all[2].clone(), Shape::Wide(u64::MAX));
     check!(all[6].clone(), Shape::Pair((7, i64::MIN)));
-    check!(all[7].clone(), Shape::Many(vec![ShapeLeaf::Flag(true), ShapeLeaf::Code('\u{10ffff}')]));
-    check!(guest.call_echo(&mut *store, Shape::Double(f64::MAX))?, Shape::Double(f64::MAX));
+    check!(
+        all[7].clone(),
+        Shape::Many(vec![ShapeLeaf::Flag(true), ShapeLeaf::Code('\u{10ffff}')])
+    );
+    check!(
+        guest.call_echo(&mut *store, Shape::Double(f64::MAX))?,
+        Shape::Double(f64::MAX)
+    );
     for shape in all {
         check!(guest.call_echo(&mut *store, shape.clone())?, shape);
     }

@@ -8,7 +8,8 @@ use knit_bindgen_core::abi::Layout;
 use knit_bindgen_core::names::{Case, Language, ident};
 use std::collections::BTreeMap;
 use wit_parser::{
-    Function, FunctionKind, Handle, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner, WorldId, WorldItem, WorldKey,
+    Function, FunctionKind, Handle, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner,
+    WorldId, WorldItem, WorldKey,
 };
 
 /// A Rust module path from the root of the generated file.
@@ -56,6 +57,50 @@ pub fn rust(name: &str, case: Case) -> String {
     ident(Language::Rust, name, case)
 }
 
+/// Rust prelude names that wasmtime's derive macros use unqualified; a generated type with one of
+/// these names would break them, so such types get a trailing `_` (`record copy` → `Copy_`).
+const PRELUDE_NAMES: &[&str] = &[
+    "Box",
+    "Clone",
+    "Copy",
+    "Default",
+    "Drop",
+    "Eq",
+    "Err",
+    "Hash",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "PartialEq",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "Vec",
+];
+
+/// The Rust name of a WIT type.
+pub fn type_name(wit_name: &str) -> String {
+    let name = rust(wit_name, Case::UpperCamel);
+    if PRELUDE_NAMES.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// `base`, or `base` followed by underscores until it is not in `taken`.
+pub fn unclash(taken: &std::collections::BTreeSet<String>, base: &str) -> String {
+    let mut name = base.to_string();
+    while taken.contains(&name) {
+        name.push('_');
+    }
+    name
+}
+
 /// `///` lines for WIT docs.
 pub fn doc(docs: &wit_parser::Docs) -> String {
     match &docs.contents {
@@ -65,6 +110,30 @@ pub fn doc(docs: &wit_parser::Docs) -> String {
 }
 
 impl<'a> Gen<'a> {
+    /// The name of the world's struct (`Foo` for world `foo`; with `_` appended while a
+    /// world-level type or a generated companion (`FooPre`, `FooIndices`, `FooImports`) would clash).
+    pub fn world_struct_name(&self) -> String {
+        let world = &self.resolve.worlds[self.world];
+        let taken: std::collections::BTreeSet<String> = world
+            .imports
+            .values()
+            .filter_map(|item| match item {
+                WorldItem::Type { id, .. } => {
+                    self.resolve.types[*id].name.as_deref().map(type_name)
+                }
+                _ => None,
+            })
+            .collect();
+        let mut name = type_name(&world.name);
+        while ["", "Pre", "Indices", "Imports"]
+            .iter()
+            .any(|suffix| taken.contains(&format!("{name}{suffix}")))
+        {
+            name.push('_');
+        }
+        name
+    }
+
     /// Validates the options against the world.
     pub fn new(resolve: &'a Resolve, world: WorldId, opts: &'a Options) -> Result<Gen<'a>> {
         let functions = world_functions(resolve, world);
@@ -76,7 +145,10 @@ impl<'a> Gen<'a> {
             world,
             opts,
             layout: Layout::new(resolve),
-            wt: opts.wasmtime_crate.clone().unwrap_or_else(|| "wasmtime".into()),
+            wt: opts
+                .wasmtime_crate
+                .clone()
+                .unwrap_or_else(|| "wasmtime".into()),
             modules: BTreeMap::new(),
             async_,
             trappable,
@@ -107,7 +179,7 @@ impl<'a> Gen<'a> {
                          /// Traps the guest.
                          Trap({wt}::Error),
                      }}
-                     impl<E> From<{wt}::Error> for TypedError<E> {{
+                     impl<E> ::core::convert::From<{wt}::Error> for TypedError<E> {{
                          fn from(trap: {wt}::Error) -> Self {{ TypedError::Trap(trap) }}
                      }}\n"
                 ),
@@ -118,7 +190,10 @@ impl<'a> Gen<'a> {
 
     /// Appends code to a module.
     pub fn push(&mut self, module: &[String], code: &str) {
-        self.modules.entry(module.to_vec()).or_default().push_str(code);
+        self.modules
+            .entry(module.to_vec())
+            .or_default()
+            .push_str(code);
     }
 
     fn render(&self, path: &ModPath) -> String {
@@ -128,7 +203,10 @@ impl<'a> Gen<'a> {
         }
         let mut all_children: Vec<String> = Vec::new();
         for key in self.modules.keys() {
-            if key.len() > path.len() && key.starts_with(path) && !all_children.contains(&key[path.len()]) {
+            if key.len() > path.len()
+                && key.starts_with(path)
+                && !all_children.contains(&key[path.len()])
+            {
                 all_children.push(key[path.len()].clone());
             }
         }
@@ -177,7 +255,26 @@ impl<'a> Gen<'a> {
         match iface.package {
             Some(pkg) => {
                 let pkg = &self.resolve.packages[pkg].name;
-                vec![rust(&pkg.namespace, Case::Snake), rust(&pkg.name, Case::Snake), rust(name, Case::Snake)]
+                // Two versions of one package in a world get the version in the module name
+                // (`ns::pkg0_2_0::iface`), as wasmtime's own bindings do.
+                let versions = self
+                    .resolve
+                    .packages
+                    .iter()
+                    .filter(|(_, p)| p.name.namespace == pkg.namespace && p.name.name == pkg.name)
+                    .count();
+                let package = match &pkg.version {
+                    Some(version) if versions > 1 => {
+                        let version = version.to_string().replace(['.', '-', '+'], "_");
+                        rust(&format!("{}{version}", pkg.name), Case::Snake)
+                    }
+                    _ => rust(&pkg.name, Case::Snake),
+                };
+                vec![
+                    rust(&pkg.namespace, Case::Snake),
+                    package,
+                    rust(name, Case::Snake),
+                ]
             }
             None => vec![rust(name, Case::Snake)],
         }
@@ -195,15 +292,38 @@ impl<'a> Gen<'a> {
         self.resolve.name_world_key(key)
     }
 
-    /// The module where the interface `id` is generated when referred to from imports.
-    fn module_of_interface(&self, id: InterfaceId) -> ModPath {
+    /// The world key under which interface `id` is imported, if it is.
+    fn imported_key(&self, id: InterfaceId) -> Option<&WorldKey> {
         let world = &self.resolve.worlds[self.world];
-        for (key, item) in &world.imports {
-            if let WorldItem::Interface { id: other, .. } = item
-                && *other == id
-            {
-                return self.import_module(key);
-            }
+        world
+            .imports
+            .iter()
+            .find(
+                |(_, item)| matches!(item, WorldItem::Interface { id: other, .. } if *other == id),
+            )
+            .map(|(key, _)| key)
+    }
+
+    /// The world key under which interface `id` is exported, if it is.
+    fn exported_key(&self, id: InterfaceId) -> Option<&WorldKey> {
+        let world = &self.resolve.worlds[self.world];
+        world
+            .exports
+            .iter()
+            .find(
+                |(_, item)| matches!(item, WorldItem::Interface { id: other, .. } if *other == id),
+            )
+            .map(|(key, _)| key)
+    }
+
+    /// The module where the interface `id`'s types are, seen from outside it: its import module
+    /// when the world imports it, else its export module.
+    fn module_of_interface(&self, id: InterfaceId) -> ModPath {
+        if let Some(key) = self.imported_key(id) {
+            return self.import_module(key);
+        }
+        if let Some(key) = self.exported_key(id) {
+            return self.export_module(key);
         }
         self.interface_module(id)
     }
@@ -211,8 +331,16 @@ impl<'a> Gen<'a> {
     /// The Rust path given in `with` for interface `id`, if any.
     pub fn with_interface(&self, id: InterfaceId) -> Option<String> {
         let full = self.resolve.id_of(id)?;
-        let bare = full.split_once('@').map_or(full.as_str(), |(n, _)| n).to_string();
-        if let Some(path) = self.opts.with.get(&full).or_else(|| self.opts.with.get(&bare)) {
+        let bare = full
+            .split_once('@')
+            .map_or(full.as_str(), |(n, _)| n)
+            .to_string();
+        if let Some(path) = self
+            .opts
+            .with
+            .get(&full)
+            .or_else(|| self.opts.with.get(&bare))
+        {
             return Some(path.clone());
         }
         let package = bare.split_once('/').map(|(p, _)| p.to_string())?;
@@ -224,10 +352,19 @@ impl<'a> Gen<'a> {
     /// The Rust path given in `with` for type `id` (`ns:pkg/iface/type`), if any.
     pub fn with_type(&self, id: TypeId) -> Option<String> {
         let def = &self.resolve.types[id];
-        let (TypeOwner::Interface(iface), Some(name)) = (def.owner, &def.name) else { return None };
+        let (TypeOwner::Interface(iface), Some(name)) = (def.owner, &def.name) else {
+            return None;
+        };
         let full = self.resolve.id_of(iface)?;
-        let bare = full.split_once('@').map_or(full.as_str(), |(n, _)| n).to_string();
-        self.opts.with.get(&format!("{full}/{name}")).or_else(|| self.opts.with.get(&format!("{bare}/{name}"))).cloned()
+        let bare = full
+            .split_once('@')
+            .map_or(full.as_str(), |(n, _)| n)
+            .to_string();
+        self.opts
+            .with
+            .get(&format!("{full}/{name}"))
+            .or_else(|| self.opts.with.get(&format!("{bare}/{name}")))
+            .cloned()
     }
 
     fn check_with_keys(&self) -> Result<()> {
@@ -237,8 +374,15 @@ impl<'a> Gen<'a> {
             if let WorldItem::Interface { id, .. } = item
                 && let Some(full) = self.resolve.id_of(*id)
             {
-                let bare = full.split_once('@').map_or(full.as_str(), |(n, _)| n).to_string();
-                valid.insert(bare.split_once('/').map(|(p, _)| p.to_string()).unwrap_or_default());
+                let bare = full
+                    .split_once('@')
+                    .map_or(full.as_str(), |(n, _)| n)
+                    .to_string();
+                valid.insert(
+                    bare.split_once('/')
+                        .map(|(p, _)| p.to_string())
+                        .unwrap_or_default(),
+                );
                 for name in self.resolve.interfaces[*id].types.keys() {
                     valid.insert(format!("{full}/{name}"));
                     valid.insert(format!("{bare}/{name}"));
@@ -250,7 +394,10 @@ impl<'a> Gen<'a> {
         for key in self.opts.with.keys() {
             if !valid.contains(key) {
                 let list: Vec<&str> = valid.iter().map(String::as_str).collect();
-                bail!("unknown `with` key `{key}`; valid keys are: {}", list.join(", "));
+                bail!(
+                    "unknown `with` key `{key}`; valid keys are: {}",
+                    list.join(", ")
+                );
             }
         }
         Ok(())
@@ -262,7 +409,7 @@ impl<'a> Gen<'a> {
             return Ok((None, path));
         }
         let def = &self.resolve.types[id];
-        let name = rust(def.name.as_deref().unwrap_or("anonymous"), Case::UpperCamel);
+        let name = type_name(def.name.as_deref().unwrap_or("anonymous"));
         match def.owner {
             TypeOwner::World(_) | TypeOwner::None => Ok((Some(Vec::new()), name)),
             TypeOwner::Interface(iface) => {
@@ -279,13 +426,19 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Whether the resource `id` is defined by the guest (an exported interface's own resource).
+    /// Whether the resource `id` is defined by the guest: a resource of the exported interface
+    /// being generated, or of an interface the world exports without importing it.
     pub fn is_guest_resource(&self, id: TypeId) -> bool {
         let id = self.dealias(id);
-        match (&self.exporting, self.resolve.types[id].owner) {
-            (Some((current, _)), TypeOwner::Interface(owner)) => *current == owner,
-            _ => false,
+        let TypeOwner::Interface(owner) = self.resolve.types[id].owner else {
+            return false;
+        };
+        if let Some((current, _)) = &self.exporting
+            && *current == owner
+        {
+            return true;
         }
+        self.imported_key(owner).is_none() && self.exported_key(owner).is_some()
     }
 
     /// Follows `type a = b` aliases to the defining type.
@@ -312,8 +465,10 @@ impl<'a> Gen<'a> {
             Type::F64 => "f64".into(),
             Type::Char => "char".into(),
             Type::String if mode == Mode::Borrowed => "&str".into(),
-            Type::String => "String".into(),
-            Type::ErrorContext => bail!("`error-context` is not supported by knit's host bindings yet"),
+            Type::String => "::std::string::String".into(),
+            Type::ErrorContext => {
+                bail!("`error-context` is not supported by knit's host bindings yet")
+            }
             Type::Id(id) => self.ty_id(*id, from, mode)?,
         })
     }
@@ -323,6 +478,9 @@ impl<'a> Gen<'a> {
         if def.name.is_some() {
             let dealiased = self.dealias(id);
             if let TypeDefKind::Resource = self.resolve.types[dealiased].kind {
+                if self.is_guest_resource(dealiased) {
+                    return Ok(format!("{}::component::ResourceAny", self.wt));
+                }
                 return self.location_path(id, from);
             }
             if let TypeDefKind::Type(Type::String) = def.kind
@@ -334,27 +492,51 @@ impl<'a> Gen<'a> {
         }
         let wt = &self.wt;
         Ok(match &def.kind {
-            TypeDefKind::List(inner) if mode == Mode::Borrowed => format!("&[{}]", self.ty(inner, from, Mode::Owned)?),
-            TypeDefKind::List(inner) => format!("Vec<{}>", self.ty(inner, from, Mode::Owned)?),
-            TypeDefKind::Option(inner) => format!("Option<{}>", self.ty(inner, from, Mode::Owned)?),
+            TypeDefKind::List(inner) if mode == Mode::Borrowed => {
+                format!("&[{}]", self.ty(inner, from, Mode::Owned)?)
+            }
+            TypeDefKind::List(inner) => {
+                format!("::std::vec::Vec<{}>", self.ty(inner, from, Mode::Owned)?)
+            }
+            TypeDefKind::Option(inner) => format!(
+                "::core::option::Option<{}>",
+                self.ty(inner, from, Mode::Owned)?
+            ),
             TypeDefKind::Result(r) => {
-                let ok = r.ok.map(|t| self.ty(&t, from, Mode::Owned)).transpose()?.unwrap_or_else(|| "()".into());
-                let err = r.err.map(|t| self.ty(&t, from, Mode::Owned)).transpose()?.unwrap_or_else(|| "()".into());
-                format!("Result<{ok}, {err}>")
+                let ok =
+                    r.ok.map(|t| self.ty(&t, from, Mode::Owned))
+                        .transpose()?
+                        .unwrap_or_else(|| "()".into());
+                let err = r
+                    .err
+                    .map(|t| self.ty(&t, from, Mode::Owned))
+                    .transpose()?
+                    .unwrap_or_else(|| "()".into());
+                format!("::core::result::Result<{ok}, {err}>")
             }
             TypeDefKind::Tuple(t) => {
-                let parts: Result<Vec<String>> = t.types.iter().map(|t| self.ty(t, from, Mode::Owned)).collect();
+                let parts: Result<Vec<String>> = t
+                    .types
+                    .iter()
+                    .map(|t| self.ty(t, from, Mode::Owned))
+                    .collect();
                 format!("({},)", parts?.join(", "))
             }
             TypeDefKind::Handle(Handle::Own(r) | Handle::Borrow(r)) => {
                 if self.is_guest_resource(*r) {
                     format!("{wt}::component::ResourceAny")
                 } else {
-                    format!("{wt}::component::Resource<{}>", self.location_path(*r, from)?)
+                    format!(
+                        "{wt}::component::Resource<{}>",
+                        self.location_path(*r, from)?
+                    )
                 }
             }
             TypeDefKind::Type(t) => self.ty(t, from, mode)?,
-            other => bail!("WIT {} types are not supported by knit's host bindings yet", other.as_str()),
+            other => bail!(
+                "WIT {} types are not supported by knit's host bindings yet",
+                other.as_str()
+            ),
         })
     }
 
@@ -372,17 +554,28 @@ impl<'a> Gen<'a> {
         match &self.resolve.types[*id].kind {
             TypeDefKind::Handle(_) | TypeDefKind::Resource => true,
             TypeDefKind::Record(r) => r.fields.iter().any(|f| self.has_handle(&f.ty)),
-            TypeDefKind::Variant(v) => v.cases.iter().any(|c| c.ty.as_ref().is_some_and(|t| self.has_handle(t))),
+            TypeDefKind::Variant(v) => v
+                .cases
+                .iter()
+                .any(|c| c.ty.as_ref().is_some_and(|t| self.has_handle(t))),
             TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.has_handle(t)),
-            TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => self.has_handle(t),
-            TypeDefKind::Result(r) => r.ok.as_ref().is_some_and(|t| self.has_handle(t)) || r.err.as_ref().is_some_and(|t| self.has_handle(t)),
+            TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => {
+                self.has_handle(t)
+            }
+            TypeDefKind::Result(r) => {
+                r.ok.as_ref().is_some_and(|t| self.has_handle(t))
+                    || r.err.as_ref().is_some_and(|t| self.has_handle(t))
+            }
             _ => false,
         }
     }
 
     /// The options selected for `func` (in interface `interface`, `None` at world level).
     pub fn flags(&self, interface: Option<&str>, func: &Function) -> FuncFlags {
-        let r = FunctionRef { interface: interface.map(str::to_string), function: func.name.clone() };
+        let r = FunctionRef {
+            interface: interface.map(str::to_string),
+            function: func.name.clone(),
+        };
         let has_err = matches!(func.result, Some(Type::Id(id)) if matches!(&self.resolve.types[self.dealias(id)].kind, TypeDefKind::Result(r) if r.err.is_some()));
         FuncFlags {
             is_async: self.async_.contains(&r),
@@ -392,11 +585,26 @@ impl<'a> Gen<'a> {
     }
 
     /// The `result<T, E>` of `func` as `(T, E)` Rust types, when it returns one.
-    pub fn result_parts(&self, func: &Function, from: &[String]) -> Result<Option<(String, String)>> {
-        let Some(Type::Id(id)) = func.result else { return Ok(None) };
-        let TypeDefKind::Result(r) = &self.resolve.types[self.dealias(id)].kind else { return Ok(None) };
-        let ok = r.ok.map(|t| self.ty(&t, from, Mode::Owned)).transpose()?.unwrap_or_else(|| "()".into());
-        let err = r.err.map(|t| self.ty(&t, from, Mode::Owned)).transpose()?.unwrap_or_else(|| "()".into());
+    pub fn result_parts(
+        &self,
+        func: &Function,
+        from: &[String],
+    ) -> Result<Option<(String, String)>> {
+        let Some(Type::Id(id)) = func.result else {
+            return Ok(None);
+        };
+        let TypeDefKind::Result(r) = &self.resolve.types[self.dealias(id)].kind else {
+            return Ok(None);
+        };
+        let ok =
+            r.ok.map(|t| self.ty(&t, from, Mode::Owned))
+                .transpose()?
+                .unwrap_or_else(|| "()".into());
+        let err = r
+            .err
+            .map(|t| self.ty(&t, from, Mode::Owned))
+            .transpose()?
+            .unwrap_or_else(|| "()".into());
         Ok(Some((ok, err)))
     }
 }
@@ -414,16 +622,47 @@ pub fn check_kind(func: &Function) -> Result<()> {
         );
     }
     match func.kind {
-        FunctionKind::Freestanding | FunctionKind::Method(_) | FunctionKind::Static(_) | FunctionKind::Constructor(_) => Ok(()),
-        _ => bail!("function `{}`: component-model async functions, getters and setters are not supported by knit's host bindings yet", func.name),
+        FunctionKind::Freestanding
+        | FunctionKind::Method(_)
+        | FunctionKind::Static(_)
+        | FunctionKind::Constructor(_) => Ok(()),
+        _ => bail!(
+            "function `{}`: component-model async functions, getters and setters are not supported by knit's host bindings yet",
+            func.name
+        ),
     }
 }
 
-/// The Rust method name of a function (`new` for constructors, the item name otherwise).
-pub fn method_name(func: &Function) -> String {
+/// The Rust method name of a function: the item name, and for a constructor `new` (or
+/// `constructor` when the resource also has a function named `new`, among `siblings`).
+pub fn method_name(func: &Function, siblings: &[&Function]) -> String {
     match func.kind {
-        FunctionKind::Constructor(_) => "new".into(),
+        FunctionKind::Constructor(r) => {
+            let clash = siblings.iter().any(|f| {
+                f.kind.resource() == Some(r)
+                    && !matches!(f.kind, FunctionKind::Constructor(_))
+                    && f.item_name() == "new"
+            });
+            if clash {
+                "constructor".into()
+            } else {
+                "new".into()
+            }
+        }
         _ => rust(func.item_name(), Case::Snake),
+    }
+}
+
+/// The host trait's destructor name for resource `r`: `drop`, or `drop_resource` when the
+/// resource has a function named `drop` among `siblings`.
+pub fn drop_name(r: TypeId, siblings: &[&Function]) -> &'static str {
+    if siblings
+        .iter()
+        .any(|f| f.kind.resource() == Some(r) && f.item_name() == "drop")
+    {
+        "drop_resource"
+    } else {
+        "drop"
     }
 }
 
@@ -433,11 +672,17 @@ pub fn world_functions(resolve: &Resolve, world: WorldId) -> Vec<FunctionRef> {
     let mut out = Vec::new();
     for (key, item) in world.imports.iter().chain(world.exports.iter()) {
         match item {
-            WorldItem::Function(f) => out.push(FunctionRef { interface: None, function: f.name.clone() }),
+            WorldItem::Function(f) => out.push(FunctionRef {
+                interface: None,
+                function: f.name.clone(),
+            }),
             WorldItem::Interface { id, .. } => {
                 let name = resolve.name_world_key(key);
                 for f in resolve.interfaces[*id].functions.values() {
-                    out.push(FunctionRef { interface: Some(name.clone()), function: f.name.clone() });
+                    out.push(FunctionRef {
+                        interface: Some(name.clone()),
+                        function: f.name.clone(),
+                    });
                 }
             }
             WorldItem::Type { .. } => {}

@@ -1,9 +1,12 @@
 //! Imports: a `Host` trait per imported interface (and `<World>Imports` for world-level functions),
 //! a `Host<Resource>` trait per imported resource, and `add_to_linker` wiring them into a `Linker`.
 
-use crate::generator::{FuncFlags, Gen, Mode, check_kind, doc, method_name, rust};
+use crate::generator::{
+    FuncFlags, Gen, Mode, check_kind, doc, drop_name, method_name, rust, type_name, unclash,
+};
 use anyhow::Result;
 use knit_bindgen_core::names::Case;
+use std::collections::BTreeSet;
 use wit_parser::{Function, TypeDefKind, TypeId, WorldItem};
 
 /// One set of imported functions served by one trait.
@@ -17,13 +20,15 @@ struct Scope<'f> {
     trait_name: String,
     functions: Vec<&'f Function>,
     resources: Vec<TypeId>,
+    /// Every type name of the scope's module (trait names must avoid them).
+    taken: BTreeSet<String>,
 }
 
 impl Gen<'_> {
     /// Types, traits and `add_to_linker` for every import of the world.
     pub fn imports(&mut self) -> Result<()> {
         let world = &self.resolve.worlds[self.world];
-        let world_name = rust(&world.name, Case::UpperCamel);
+        let world_name = self.world_struct_name();
         let mut world_types = Vec::new();
         let mut world_functions = Vec::new();
         let mut interface_scopes = Vec::new();
@@ -43,16 +48,20 @@ impl Gen<'_> {
                     if functions.is_empty() && resources.is_empty() {
                         continue;
                     }
-                    interface_scopes.push(module.clone());
+                    let taken: BTreeSet<String> =
+                        iface.types.keys().map(|n| type_name(n)).collect();
+                    let trait_name = unclash(&taken, "Host");
+                    interface_scopes.push((module.clone(), trait_name.clone()));
                     let docs = doc(&iface.docs);
                     self.push(&module, &format!("{docs}/// Implemented by the host to serve the guest's imports of `{name}`.\n"));
                     self.import_scope(Scope {
                         module,
                         instance: Some(name.clone()),
                         selector: Some(name),
-                        trait_name: "Host".into(),
+                        trait_name,
                         functions,
                         resources,
+                        taken,
                     })?;
                 }
                 WorldItem::Type { id, .. } => world_types.push(*id),
@@ -62,35 +71,72 @@ impl Gen<'_> {
         self.define_types(&world_types, &[])?;
         let world_resources = self.resources_of(&world_types);
         let has_root = !world_functions.is_empty() || !world_resources.is_empty();
+        let taken: BTreeSet<String> = world_types
+            .iter()
+            .filter_map(|id| self.resolve.types[*id].name.as_deref())
+            .map(type_name)
+            .collect();
+        let root_trait = unclash(&taken, &format!("{world_name}Imports"));
         if has_root {
-            self.push(&[], "/// Implemented by the host to serve the world's own imported functions.\n");
+            self.push(
+                &[],
+                "/// Implemented by the host to serve the world's own imported functions.\n",
+            );
             self.import_scope(Scope {
                 module: Vec::new(),
                 instance: None,
                 selector: None,
-                trait_name: format!("{world_name}Imports"),
+                trait_name: root_trait.clone(),
                 functions: world_functions,
                 resources: world_resources,
+                taken,
             })?;
         }
-        self.world_add_to_linker(&world_name, &interface_scopes, has_root);
+        self.world_add_to_linker(
+            &world_name,
+            &interface_scopes,
+            has_root.then_some(root_trait.as_str()),
+        );
         Ok(())
     }
 
     fn resources_of(&self, types: &[TypeId]) -> Vec<TypeId> {
-        types.iter().copied().filter(|id| matches!(self.resolve.types[*id].kind, TypeDefKind::Resource)).collect()
+        types
+            .iter()
+            .copied()
+            .filter(|id| matches!(self.resolve.types[*id].kind, TypeDefKind::Resource))
+            .collect()
     }
 
-    fn world_add_to_linker(&mut self, world_name: &str, scopes: &[Vec<String>], has_root: bool) {
+    fn world_add_to_linker(
+        &mut self,
+        world_name: &str,
+        scopes: &[(Vec<String>, String)],
+        root_trait: Option<&str>,
+    ) {
         let wt = self.wt.clone();
-        let mut bounds: Vec<String> = scopes.iter().map(|m| format!("{}Host", Gen::path(&[], m, ""))).collect();
-        let mut calls: Vec<String> = scopes.iter().map(|m| format!("{}add_to_linker(linker, get)?;", Gen::path(&[], m, ""))).collect();
-        if has_root {
-            bounds.push(format!("{world_name}Imports"));
-            calls.push(format!("add_{}_imports_to_linker(linker, get)?;", rust(world_name, Case::Snake).trim_start_matches("r#")));
+        let mut bounds: Vec<String> = scopes.iter().map(|(m, t)| Gen::path(&[], m, t)).collect();
+        let mut calls: Vec<String> = scopes
+            .iter()
+            .map(|(m, _)| format!("{}add_to_linker(linker, get)?;", Gen::path(&[], m, "")))
+            .collect();
+        if let Some(root_trait) = root_trait {
+            bounds.push(root_trait.to_string());
+            calls.push(format!(
+                "add_{}_imports_to_linker(linker, get)?;",
+                rust(world_name, Case::Snake).trim_start_matches("r#")
+            ));
         }
-        let bounds = if bounds.is_empty() { String::new() } else { format!(" + {}", bounds.join(" + ")) };
-        let send = if self.any_async { " + Send" } else { "" };
+        let bounds = if bounds.is_empty() {
+            String::new()
+        } else {
+            format!(" + {}", bounds.join(" + "))
+        };
+        let send = if self.any_async {
+            " + ::core::marker::Send"
+        } else {
+            ""
+        };
         self.push(
             &[],
             &format!(
@@ -98,7 +144,7 @@ impl Gen<'_> {
                  /// Adds every import this world needs (except those mapped with `with`, which their own\n\
                  /// bindings add) to `linker`, served by the value `get` returns from the store's data.\n\
                  pub fn add_to_linker<T: 'static{send}, H: 'static{send}{bounds}>(linker: &mut {wt}::component::Linker<T>, get: fn(&mut T) -> &mut H) -> {wt}::Result<()> {{\n\
-                 let _ = (&linker, get);\n{}\nOk(())\n}}\n}}\n",
+                 let _ = (&linker, get);\n{}\n::core::result::Result::Ok(())\n}}\n}}\n",
                 calls.join("\n")
             ),
         );
@@ -112,49 +158,95 @@ impl Gen<'_> {
         let mut supertraits = Vec::new();
         let mut any_async = false;
         for resource in &scope.resources {
-            let r_name = rust(self.resolve.types[*resource].name.as_deref().unwrap_or("resource"), Case::UpperCamel);
-            let wit_name = self.resolve.types[*resource].name.clone().unwrap_or_default();
-            let trait_name = format!("Host{r_name}");
+            let r_name = type_name(
+                self.resolve.types[*resource]
+                    .name
+                    .as_deref()
+                    .unwrap_or("resource"),
+            );
+            let wit_name = self.resolve.types[*resource]
+                .name
+                .clone()
+                .unwrap_or_default();
+            let trait_name = unclash(&scope.taken, &format!("Host{r_name}"));
+            let drop_fn = drop_name(*resource, &scope.functions);
             supertraits.push(trait_name.clone());
             traits.push_str(&format!("/// The host's implementation of resource `{wit_name}`.\npub trait {trait_name} {{\n"));
-            for func in scope.functions.iter().filter(|f| f.kind.resource() == Some(*resource)) {
+            for func in scope
+                .functions
+                .iter()
+                .filter(|f| f.kind.resource() == Some(*resource))
+            {
                 let flags = self.flags(scope.selector.as_deref(), func);
                 any_async |= flags.is_async;
-                traits.push_str(&self.host_method(func, &module, flags)?);
-                wiring.push_str(&self.wrap_function(func, &module, flags, &trait_name)?);
+                traits.push_str(&self.host_method(func, &module, flags, &scope.functions)?);
+                wiring.push_str(&self.wrap_function(
+                    func,
+                    &module,
+                    flags,
+                    &trait_name,
+                    &scope.functions,
+                )?);
             }
             traits.push_str(&format!(
                 "/// Called when the guest drops its last handle to `{wit_name}` `rep`; an `Err` traps it.\n\
-                 fn drop(&mut self, rep: {wt}::component::Resource<{r_name}>) -> {wt}::Result<()>;\n}}\n"
+                 fn {drop_fn}(&mut self, rep: {wt}::component::Resource<{r_name}>) -> {wt}::Result<()>;\n}}\n"
             ));
             wiring.push_str(&format!(
                 "instance.resource({wit_name:?}, {wt}::component::ResourceType::host::<{r_name}>(), move |mut store, rep| {{\n\
-                 {trait_name}::drop(get(store.data_mut()), {wt}::component::Resource::new_own(rep))\n}})?;\n"
+                 {trait_name}::{drop_fn}(get(store.data_mut()), {wt}::component::Resource::new_own(rep))\n}})?;\n"
             ));
         }
         let trait_name = &scope.trait_name;
-        let supers = if supertraits.is_empty() { String::new() } else { format!(": {}", supertraits.join(" + ")) };
+        let supers = if supertraits.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", supertraits.join(" + "))
+        };
         traits.push_str(&format!("pub trait {trait_name}{supers} {{\n"));
-        for func in scope.functions.iter().filter(|f| f.kind.resource().is_none()) {
+        for func in scope
+            .functions
+            .iter()
+            .filter(|f| f.kind.resource().is_none())
+        {
             let flags = self.flags(scope.selector.as_deref(), func);
             any_async |= flags.is_async;
-            traits.push_str(&self.host_method(func, &module, flags)?);
-            wiring.push_str(&self.wrap_function(func, &module, flags, trait_name)?);
+            traits.push_str(&self.host_method(func, &module, flags, &scope.functions)?);
+            wiring.push_str(&self.wrap_function(
+                func,
+                &module,
+                flags,
+                trait_name,
+                &scope.functions,
+            )?);
         }
         traits.push_str("}\n");
         self.any_async |= any_async;
-        let send = if any_async { " + Send" } else { "" };
+        let send = if any_async {
+            " + ::core::marker::Send"
+        } else {
+            ""
+        };
         let (fn_name, instance) = match &scope.instance {
-            Some(name) => ("add_to_linker".to_string(), format!("let mut instance = linker.instance({name:?})?;")),
+            Some(name) => (
+                "add_to_linker".to_string(),
+                format!("let mut instance = linker.instance({name:?})?;"),
+            ),
             None => {
                 let world = &self.resolve.worlds[self.world].name;
-                (format!("add_{}_imports_to_linker", rust(world, Case::Snake).trim_start_matches("r#")), "let mut instance = linker.root();".to_string())
+                (
+                    format!(
+                        "add_{}_imports_to_linker",
+                        rust(world, Case::Snake).trim_start_matches("r#")
+                    ),
+                    "let mut instance = linker.root();".to_string(),
+                )
             }
         };
         traits.push_str(&format!(
             "/// Adds these imports to `linker`, served by the value `get` returns from the store's data.\n\
              pub fn {fn_name}<T: 'static{send}, H: {trait_name} + 'static{send}>(linker: &mut {wt}::component::Linker<T>, get: fn(&mut T) -> &mut H) -> {wt}::Result<()> {{\n\
-             {instance}\n{wiring}Ok(())\n}}\n"
+             {instance}\n{wiring}::core::result::Result::Ok(())\n}}\n"
         ));
         self.push(&module, &traits);
         Ok(())
@@ -167,50 +259,101 @@ impl Gen<'_> {
             && let Some((ok, err)) = self.result_parts(func, module)?
         {
             self.uses_typed_error_mark();
-            return Ok(format!("Result<{ok}, {}>", Gen::path(module, &[], &format!("TypedError<{err}>"))));
+            return Ok(format!(
+                "::core::result::Result<{ok}, {}>",
+                Gen::path(module, &[], &format!("TypedError<{err}>"))
+            ));
         }
         let plain = match &func.result {
             Some(ty) => self.ty(ty, module, Mode::Owned)?,
             None => "()".into(),
         };
-        Ok(if flags.trappable { format!("{wt}::Result<{plain}>") } else { plain })
+        Ok(if flags.trappable {
+            format!("{wt}::Result<{plain}>")
+        } else {
+            plain
+        })
     }
 
     fn uses_typed_error_mark(&self) {
         self.typed_error_used.set(true);
     }
 
-    fn host_method(&self, func: &Function, module: &[String], flags: FuncFlags) -> Result<String> {
+    fn host_method(
+        &self,
+        func: &Function,
+        module: &[String],
+        flags: FuncFlags,
+        siblings: &[&Function],
+    ) -> Result<String> {
         check_kind(func)?;
         let mut params = vec!["&mut self".to_string()];
         for param in &func.params {
-            params.push(format!("{}: {}", rust(&param.name, Case::Snake), self.ty(&param.ty, module, Mode::Owned)?));
+            params.push(format!(
+                "{}: {}",
+                rust(&param.name, Case::Snake),
+                self.ty(&param.ty, module, Mode::Owned)?
+            ));
         }
         let ret = self.host_return(func, module, flags)?;
-        let ret = if flags.is_async { format!("impl ::core::future::Future<Output = {ret}> + Send") } else { ret };
-        Ok(format!("{}fn {}({}) -> {ret};\n", doc(&func.docs), method_name(func), params.join(", ")))
+        let ret = if flags.is_async {
+            format!("impl ::core::future::Future<Output = {ret}> + ::core::marker::Send")
+        } else {
+            ret
+        };
+        Ok(format!(
+            "{}fn {}({}) -> {ret};\n",
+            doc(&func.docs),
+            method_name(func, siblings),
+            params.join(", ")
+        ))
     }
 
-    fn wrap_function(&self, func: &Function, module: &[String], flags: FuncFlags, trait_name: &str) -> Result<String> {
+    fn wrap_function(
+        &self,
+        func: &Function,
+        module: &[String],
+        flags: FuncFlags,
+        trait_name: &str,
+        siblings: &[&Function],
+    ) -> Result<String> {
         let wt = &self.wt;
         let names: Vec<String> = (0..func.params.len()).map(|i| format!("arg{i}")).collect();
-        let types: Result<Vec<String>> = func.params.iter().map(|p| self.ty(&p.ty, module, Mode::Owned)).collect();
-        let pattern = format!("({}): ({})", names.iter().map(|n| format!("{n},")).collect::<String>(), types?.iter().map(|t| format!("{t},")).collect::<String>());
+        let types: Result<Vec<String>> = func
+            .params
+            .iter()
+            .map(|p| self.ty(&p.ty, module, Mode::Owned))
+            .collect();
+        let pattern = format!(
+            "({}): ({})",
+            names.iter().map(|n| format!("{n},")).collect::<String>(),
+            types?.iter().map(|t| format!("{t},")).collect::<String>()
+        );
         let ret_ty = match &func.result {
             Some(ty) => format!("({},)", self.ty(ty, module, Mode::Owned)?),
             None => "()".into(),
         };
         let await_ = if flags.is_async { ".await" } else { "" };
-        let call = format!("{trait_name}::{}(host, {}){await_}", method_name(func), names.join(", "));
+        let call = format!(
+            "{trait_name}::{}(host, {}){await_}",
+            method_name(func, siblings),
+            names.join(", ")
+        );
         let value = if flags.typed_error && self.result_parts(func, module)?.is_some() {
             let typed = Gen::path(module, &[], "TypedError");
-            format!("match {call} {{ Ok(v) => Ok(v), Err({typed}::Error(e)) => Err(e), Err({typed}::Trap(trap)) => return Err(trap) }}")
+            format!(
+                "match {call} {{ ::core::result::Result::Ok(v) => ::core::result::Result::Ok(v), ::core::result::Result::Err({typed}::Error(e)) => ::core::result::Result::Err(e), ::core::result::Result::Err({typed}::Trap(trap)) => return ::core::result::Result::Err(trap) }}"
+            )
         } else if flags.trappable {
             format!("{call}?")
         } else {
             call
         };
-        let ok = if func.result.is_some() { "Ok((value,))" } else { "{ let () = value; Ok(()) }" };
+        let ok = if func.result.is_some() {
+            "::core::result::Result::Ok((value,))"
+        } else {
+            "{ let () = value; ::core::result::Result::Ok(()) }"
+        };
         let body = format!("let host = get(store.data_mut());\nlet value = {value};\n{ok}");
         Ok(if flags.is_async {
             format!(

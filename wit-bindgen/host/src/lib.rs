@@ -55,9 +55,16 @@ pub struct Options {
 /// Generates host bindings for `world`: one file named `<world>.rs`.
 pub fn generate(resolve: &Resolve, world: WorldId, options: &Options) -> Result<Files> {
     let code = generate_source(resolve, world, options)?;
-    let name = knit_bindgen_core::names::ident(knit_bindgen_core::Language::Rust, &resolve.worlds[world].name, knit_bindgen_core::Case::Snake);
+    let name = knit_bindgen_core::names::ident(
+        knit_bindgen_core::Language::Rust,
+        &resolve.worlds[world].name,
+        knit_bindgen_core::Case::Snake,
+    );
     let mut files = Files::new();
-    files.insert(format!("{}.rs", name.trim_start_matches("r#")), code.into_bytes());
+    files.insert(
+        format!("{}.rs", name.trim_start_matches("r#")),
+        code.into_bytes(),
+    );
     Ok(files)
 }
 
@@ -67,6 +74,8 @@ pub fn generate_source(resolve: &Resolve, world: WorldId, options: &Options) -> 
     if !options.format {
         return Ok(code);
     }
-    let file = syn::parse_file(&code).map_err(|e| anyhow::anyhow!("knit generated host Rust that does not parse ({e}); please report this"))?;
+    let file = syn::parse_file(&code).map_err(|e| {
+        anyhow::anyhow!("knit generated host Rust that does not parse ({e}); please report this")
+    })?;
     Ok(prettyplease::unparse(&file))
 }

@@ -48,7 +48,11 @@ pub struct UnknownSelector {
 
 impl fmt::Display for UnknownSelector {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown function selector `{}` in option `{}`; valid selectors are: ", self.selector, self.option)?;
+        write!(
+            f,
+            "unknown function selector `{}` in option `{}`; valid selectors are: ",
+            self.selector, self.option
+        )?;
         write!(f, "{}", self.valid.join(", "))
     }
 }
@@ -57,7 +61,9 @@ impl std::error::Error for UnknownSelector {}
 
 /// Strips a `@version` from an interface name.
 fn unversioned(interface: &str) -> &str {
-    interface.split_once('@').map_or(interface, |(name, _)| name)
+    interface
+        .split_once('@')
+        .map_or(interface, |(name, _)| name)
 }
 
 /// Whether `selector` selects `func`.
@@ -73,7 +79,11 @@ fn matches(selector: &str, func: &FunctionRef) -> bool {
         (None, None) => target == func.function,
         (None, Some(_)) => false,
         (Some(interface), function) => {
-            let interface_matches = if target.contains('@') { target == interface } else { target == unversioned(interface) };
+            let interface_matches = if target.contains('@') {
+                target == interface
+            } else {
+                target == unversioned(interface)
+            };
             interface_matches && function.is_none_or(|f| f == func.function)
         }
     }
@@ -99,9 +109,14 @@ pub fn valid_selectors(functions: &[FunctionRef]) -> Vec<String> {
 
 impl Selection {
     /// Validates `selectors` (given to the option called `option`) against a world's functions.
-    pub fn new(option: &str, selectors: &[String], functions: &[FunctionRef]) -> Result<Selection, UnknownSelector> {
+    pub fn new(
+        option: &str,
+        selectors: &[String],
+        functions: &[FunctionRef],
+    ) -> Result<Selection, UnknownSelector> {
         for selector in selectors {
-            if !functions.iter().any(|func| matches(selector, func)) {
+            // `*` is valid in every world, even one without functions.
+            if selector != "*" && !functions.iter().any(|func| matches(selector, func)) {
                 return Err(UnknownSelector {
                     option: option.to_string(),
                     selector: selector.clone(),
@@ -109,12 +124,16 @@ impl Selection {
                 });
             }
         }
-        Ok(Selection { selectors: selectors.to_vec() })
+        Ok(Selection {
+            selectors: selectors.to_vec(),
+        })
     }
 
     /// Whether `func` is selected.
     pub fn contains(&self, func: &FunctionRef) -> bool {
-        self.selectors.iter().any(|selector| matches(selector, func))
+        self.selectors
+            .iter()
+            .any(|selector| matches(selector, func))
     }
 
     /// Whether nothing is selected.
@@ -129,10 +148,22 @@ mod tests {
 
     fn funcs() -> Vec<FunctionRef> {
         vec![
-            FunctionRef { interface: None, function: "run".into() },
-            FunctionRef { interface: Some("a:b/c@1.0.0".into()), function: "get".into() },
-            FunctionRef { interface: Some("a:b/c@1.0.0".into()), function: "[method]r.m".into() },
-            FunctionRef { interface: Some("inline".into()), function: "f".into() },
+            FunctionRef {
+                interface: None,
+                function: "run".into(),
+            },
+            FunctionRef {
+                interface: Some("a:b/c@1.0.0".into()),
+                function: "get".into(),
+            },
+            FunctionRef {
+                interface: Some("a:b/c@1.0.0".into()),
+                function: "[method]r.m".into(),
+            },
+            FunctionRef {
+                interface: Some("inline".into()),
+                function: "f".into(),
+            },
         ]
     }
 
@@ -153,8 +184,14 @@ mod tests {
     fn unknown_selector_lists_valid_ones() {
         let err = Selection::new("trappable", &["a:b/c#nope".into()], &funcs()).unwrap_err();
         let text = err.to_string();
-        assert!(text.starts_with("unknown function selector `a:b/c#nope` in option `trappable`"), "{text}");
-        assert!(text.contains("a:b/c@1.0.0#get") && text.contains("run") && text.contains("*"), "{text}");
+        assert!(
+            text.starts_with("unknown function selector `a:b/c#nope` in option `trappable`"),
+            "{text}"
+        );
+        assert!(
+            text.contains("a:b/c@1.0.0#get") && text.contains("run") && text.contains("*"),
+            "{text}"
+        );
         assert!(Selection::new("async", &["a:b/c@2.0.0".into()], &funcs()).is_err());
     }
 }

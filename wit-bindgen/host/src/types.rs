@@ -1,6 +1,6 @@
 //! Rust definitions of WIT types, with wasmtime's derives and canonical-ABI layout assertions.
 
-use crate::generator::{Gen, Mode, doc, rust};
+use crate::generator::{Gen, Mode, doc, rust, type_name};
 use anyhow::{Result, bail};
 use knit_bindgen_core::names::Case;
 use wit_parser::{Type, TypeDefKind, TypeId};
@@ -18,14 +18,18 @@ impl Gen<'_> {
     fn define_type(&self, id: TypeId, module: &[String]) -> Result<String> {
         let def = &self.resolve.types[id];
         let wit_name = def.name.as_deref().unwrap_or("anonymous");
-        let name = rust(wit_name, Case::UpperCamel);
+        let name = type_name(wit_name);
         let docs = doc(&def.docs);
         let wt = &self.wt;
         if let Some(path) = self.with_type(id) {
             return Ok(format!("{docs}pub type {name} = {path};\n"));
         }
         let this = Type::Id(id);
-        let plain_derives = if self.has_handle(&this) { "Debug" } else { "Debug, Clone, PartialEq" };
+        let plain_derives = if self.has_handle(&this) {
+            "Debug"
+        } else {
+            "Debug, Clone, PartialEq"
+        };
         let mut out = docs;
         match &def.kind {
             TypeDefKind::Record(record) => {
@@ -55,7 +59,11 @@ impl Gen<'_> {
                         Some(ty) => format!("({})", self.ty(ty, module, Mode::Owned)?),
                         None => String::new(),
                     };
-                    out.push_str(&format!("#[component(name = {:?})]\n{}{payload},\n", case.name, rust(&case.name, Case::UpperCamel)));
+                    out.push_str(&format!(
+                        "#[component(name = {:?})]\n{}{payload},\n",
+                        case.name,
+                        rust(&case.name, Case::UpperCamel)
+                    ));
                 }
                 out.push_str("}\n");
             }
@@ -71,23 +79,29 @@ impl Gen<'_> {
                 ));
                 for case in &enum_.cases {
                     out.push_str(&doc(&case.docs));
-                    out.push_str(&format!("#[component(name = {:?})]\n{},\n", case.name, rust(&case.name, Case::UpperCamel)));
+                    out.push_str(&format!(
+                        "#[component(name = {:?})]\n{},\n",
+                        case.name,
+                        rust(&case.name, Case::UpperCamel)
+                    ));
                 }
                 out.push_str("}\n");
             }
             TypeDefKind::Flags(flags) => {
                 out.push_str(&format!("{wt}::component::flags!({name} {{\n"));
                 for flag in &flags.flags {
-                    out.push_str(&format!("#[component(name = {:?})]\nconst {};\n", flag.name, rust(&flag.name, Case::UpperSnake)));
+                    out.push_str(&format!(
+                        "#[component(name = {:?})]\nconst {};\n",
+                        flag.name,
+                        rust(&flag.name, Case::UpperSnake)
+                    ));
                 }
                 out.push_str("});\n");
             }
             TypeDefKind::Resource => {
                 if self.is_guest_resource(id) {
-                    out.push_str(&format!(
-                        "/// Handles of this guest-defined resource are `{wt}::component::ResourceAny`; drop them with\n\
-                         /// `ResourceAny::resource_drop`.\npub type {name} = {wt}::component::ResourceAny;\n"
-                    ));
+                    // Guest resources are `ResourceAny` wherever they appear; no Rust type is needed.
+                    return Ok(String::new());
                 } else {
                     out.push_str(&format!(
                         "/// Marker type of the host resource `{wit_name}`: its handles are `{wt}::component::Resource<{name}>`.\n\
@@ -109,7 +123,10 @@ impl Gen<'_> {
                 out.push_str(&format!("pub type {name} = {target};\n"));
                 return Ok(out);
             }
-            other => bail!("type `{wit_name}`: WIT {} types are not supported by knit's host bindings yet", other.as_str()),
+            other => bail!(
+                "type `{wit_name}`: WIT {} types are not supported by knit's host bindings yet",
+                other.as_str()
+            ),
         }
         out.push_str(&self.layout_assertion(&name, &this));
         Ok(out)
@@ -124,14 +141,26 @@ impl Gen<'_> {
         let inner = |t: &Type| self.ty(t, module, Mode::Owned);
         let wt = &self.wt;
         Ok(match &def.kind {
-            TypeDefKind::List(t) => format!("Vec<{}>", inner(t)?),
-            TypeDefKind::Option(t) => format!("Option<{}>", inner(t)?),
+            TypeDefKind::List(t) => format!("::std::vec::Vec<{}>", inner(t)?),
+            TypeDefKind::Option(t) => format!("::core::option::Option<{}>", inner(t)?),
             TypeDefKind::Result(r) => format!(
-                "Result<{}, {}>",
-                r.ok.map(|t| inner(&t)).transpose()?.unwrap_or_else(|| "()".into()),
-                r.err.map(|t| inner(&t)).transpose()?.unwrap_or_else(|| "()".into())
+                "::core::result::Result<{}, {}>",
+                r.ok.map(|t| inner(&t))
+                    .transpose()?
+                    .unwrap_or_else(|| "()".into()),
+                r.err
+                    .map(|t| inner(&t))
+                    .transpose()?
+                    .unwrap_or_else(|| "()".into())
             ),
-            TypeDefKind::Tuple(t) => format!("({},)", t.types.iter().map(inner).collect::<Result<Vec<_>>>()?.join(", ")),
+            TypeDefKind::Tuple(t) => format!(
+                "({},)",
+                t.types
+                    .iter()
+                    .map(inner)
+                    .collect::<Result<Vec<_>>>()?
+                    .join(", ")
+            ),
             TypeDefKind::Handle(wit_parser::Handle::Own(r) | wit_parser::Handle::Borrow(r)) => {
                 if self.is_guest_resource(*r) {
                     format!("{wt}::component::ResourceAny")

@@ -19,7 +19,8 @@ impl Guest for Component {
     }
 
     fn checked_div(a: u32, b: u32) -> Result<u32, String> {
-        a.checked_div(b).ok_or_else(|| format!("cannot divide {a} by zero"))
+        a.checked_div(b)
+            .ok_or_else(|| format!("cannot divide {a} by zero"))
     }
 
     fn call_host(x: u32) -> u32 {

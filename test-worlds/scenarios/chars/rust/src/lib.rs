@@ -6,7 +6,16 @@ use knit::chars::host;
 
 struct Component;
 
-const EDGES: [char; 8] = ['\0', '\u{7f}', '\u{80}', '\u{7ff}', '\u{800}', '\u{d7ff}', '\u{e000}', '\u{10ffff}'];
+const EDGES: [char; 8] = [
+    '\0',
+    '\u{7f}',
+    '\u{80}',
+    '\u{7ff}',
+    '\u{800}',
+    '\u{d7ff}',
+    '\u{e000}',
+    '\u{10ffff}',
+];
 
 impl Guest for Component {
     fn echo(c: char) -> char {
@@ -28,7 +37,12 @@ impl Guest for Component {
                 return Err(format!("echo({c:?}) returned {back:?}"));
             }
         }
-        let checks = [('\u{d7ff}', Some('\u{e000}')), ('a', Some('b')), ('\u{10ffff}', None), ('\u{ffff}', Some('\u{10000}'))];
+        let checks = [
+            ('\u{d7ff}', Some('\u{e000}')),
+            ('a', Some('b')),
+            ('\u{10ffff}', None),
+            ('\u{ffff}', Some('\u{10000}')),
+        ];
         for (c, want) in checks {
             let got = host::next(c);
             if got != want {

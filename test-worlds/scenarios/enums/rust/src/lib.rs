@@ -21,7 +21,11 @@ impl Guest for Component {
     }
 
     fn check_imports() -> Result<(), String> {
-        let cycle = [host::next(Color::Red), host::next(Color::Green), host::next(Color::Blue)];
+        let cycle = [
+            host::next(Color::Red),
+            host::next(Color::Green),
+            host::next(Color::Blue),
+        ];
         if cycle != [Color::Green, Color::Blue, Color::Red] {
             return Err(format!("next cycled {cycle:?}"));
         }

@@ -7,7 +7,11 @@ use knit::errors::host;
 struct Component;
 
 fn check<T: PartialEq + core::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
-    if got == want { Ok(()) } else { Err(format!("{what}: got {got:?}, want {want:?}")) }
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
 }
 
 impl Guest for Component {
@@ -25,10 +29,18 @@ impl Guest for Component {
 
     fn check_imports() -> Result<(), String> {
         check("read ok", host::read("/hello"), Ok("hi there".to_string()))?;
-        check("read missing", host::read("/nope"), Err(FsError::NotFound("/nope".into())))?;
+        check(
+            "read missing",
+            host::read("/nope"),
+            Err(FsError::NotFound("/nope".into())),
+        )?;
         check("read denied", host::read("/secret"), Err(FsError::Denied))?;
         check("size ok", host::check_size(1000), Ok(1000))?;
-        check("size too big", host::check_size(u64::MAX), Err(FsError::TooBig(u64::MAX)))?;
+        check(
+            "size too big",
+            host::check_size(u64::MAX),
+            Err(FsError::TooBig(u64::MAX)),
+        )?;
         Ok(())
     }
 }

@@ -1,0 +1,259 @@
+//! Building component crates: find them, run cargo for the right target, turn wasip1 modules into
+//! components, and report what was built.
+
+use crate::inspect::{capabilities, human_size};
+use anyhow::{Context, Result, bail};
+use cargo_metadata::{Message, Metadata, MetadataCommand, Package};
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The target used when neither the command line nor `.cargo/config.toml` names one.
+pub const DEFAULT_TARGET: &str = "wasm32-wasip2";
+
+/// One component produced by a build.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The crate's name.
+    pub package: String,
+    /// The component file.
+    pub path: PathBuf,
+    /// Whether it is a binary (a command) rather than a library.
+    pub is_bin: bool,
+}
+
+/// A cargo invocation: the subcommand, the target and the arguments passed through.
+pub struct CargoArgs {
+    /// Arguments given after the subcommand, minus `--target`.
+    pub rest: Vec<String>,
+    /// The target to build for.
+    pub target: String,
+}
+
+impl CargoArgs {
+    /// Splits `--target` out of `args`; without one, `.cargo/config.toml`'s `build.target`, else
+    /// wasm32-wasip2.
+    pub fn parse(args: &[String]) -> Result<CargoArgs> {
+        let mut rest = Vec::new();
+        let mut target = None;
+        let mut iter = args.iter();
+        while let Some(arg) = iter.next() {
+            if arg == "--target" {
+                target = Some(iter.next().context("--target needs a value")?.clone());
+            } else if let Some(value) = arg.strip_prefix("--target=") {
+                target = Some(value.to_string());
+            } else {
+                rest.push(arg.clone());
+            }
+        }
+        let target = match target {
+            Some(t) => t,
+            None => configured_target(&std::env::current_dir()?)?
+                .unwrap_or_else(|| DEFAULT_TARGET.to_string()),
+        };
+        Ok(CargoArgs { rest, target })
+    }
+
+    /// Whether `--release` (or `-r`) was given.
+    pub fn release(&self) -> bool {
+        self.rest.iter().any(|a| a == "--release" || a == "-r")
+    }
+}
+
+/// `build.target` from the nearest `.cargo/config.toml` (or `.cargo/config`) at or above `dir`.
+fn configured_target(dir: &Path) -> Result<Option<String>> {
+    for ancestor in dir.ancestors() {
+        for name in ["config.toml", "config"] {
+            let path = ancestor.join(".cargo").join(name);
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let value: toml::Table =
+                toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+            if let Some(target) = value
+                .get("build")
+                .and_then(|b| b.get("target"))
+                .and_then(|t| t.as_str())
+            {
+                return Ok(Some(target.to_string()));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Fails with the rustup line to run when the Rust standard library for `target` is missing.
+pub fn ensure_target_installed(target: &str) -> Result<()> {
+    let output = Command::new("rustc")
+        .args(["--print", "target-libdir", "--target", target])
+        .output();
+    let Ok(output) = output else { return Ok(()) };
+    let dir = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+    if !output.status.success() || !dir.exists() {
+        bail!("the Rust target `{target}` is not installed\nfix: rustup target add {target}");
+    }
+    Ok(())
+}
+
+/// The workspace's metadata.
+pub fn metadata() -> Result<Metadata> {
+    MetadataCommand::new()
+        .no_deps()
+        .exec()
+        .context("cannot read the cargo workspace (is there a Cargo.toml here?)")
+}
+
+/// The crates to build: those that use knit (depend on `knit-rt`) in the current package, or in the
+/// whole workspace when run from its root.
+pub fn component_packages(metadata: &Metadata) -> Vec<&Package> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let members = metadata.workspace_packages();
+    let current: Vec<&Package> = members
+        .iter()
+        .copied()
+        .filter(|p| {
+            p.manifest_path
+                .parent()
+                .is_some_and(|d| d.as_std_path() == cwd)
+        })
+        .collect();
+    let scope = if current.is_empty() { members } else { current };
+    scope
+        .into_iter()
+        .filter(|p| is_component_crate(p))
+        .collect()
+}
+
+/// Whether a crate is built into a component: it depends on `knit-rt` or has `[package.metadata.knit]`.
+pub fn is_component_crate(package: &Package) -> bool {
+    package.dependencies.iter().any(|d| d.name == "knit-rt")
+        || package.metadata.get("knit").is_some()
+}
+
+/// Runs `cargo build` for the component crates and returns the components, componentizing wasip1
+/// modules with knit's adapter.
+pub fn build(args: &CargoArgs, packages: &[&Package], workspace: &Metadata) -> Result<Vec<Built>> {
+    if packages.is_empty() {
+        bail!(
+            "no component crate here: none depends on `knit-rt`\nhint: `cargo knit new NAME` creates one"
+        );
+    }
+    ensure_target_installed(&args.target)?;
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let format = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        "--message-format=json-diagnostic-rendered-ansi"
+    } else {
+        "--message-format=json"
+    };
+    cmd.args(["build", format, "--target", &args.target]);
+    for package in packages {
+        cmd.args(["-p", &package.name]);
+    }
+    cmd.args(&args.rest).stdout(Stdio::piped());
+    let mut child = cmd.spawn().context("cannot run cargo")?;
+    let stdout = child.stdout.take().expect("piped");
+    let mut artifacts = Vec::new();
+    let mut failing_dependencies = Vec::new();
+    let members: Vec<&cargo_metadata::PackageId> = workspace.workspace_members.iter().collect();
+    for message in Message::parse_stream(BufReader::new(stdout)) {
+        match message? {
+            Message::CompilerMessage(msg) => {
+                if let Some(rendered) = &msg.message.rendered {
+                    eprint!("{rendered}");
+                }
+                let is_error = matches!(
+                    msg.message.level,
+                    cargo_metadata::diagnostic::DiagnosticLevel::Error
+                );
+                if is_error
+                    && !members.contains(&&msg.package_id)
+                    && !failing_dependencies.contains(&msg.target.name)
+                {
+                    failing_dependencies.push(msg.target.name.clone());
+                }
+            }
+            Message::CompilerArtifact(artifact) => {
+                let is_ours = packages.iter().any(|p| p.id == artifact.package_id);
+                let kind_ok = artifact.target.is_bin() || artifact.target.is_cdylib();
+                if is_ours && kind_ok {
+                    for file in &artifact.filenames {
+                        if file.extension() == Some("wasm") {
+                            let package = packages
+                                .iter()
+                                .find(|p| p.id == artifact.package_id)
+                                .expect("ours");
+                            artifacts.push(Built {
+                                package: package.name.to_string(),
+                                path: file.clone().into_std_path_buf(),
+                                is_bin: artifact.target.is_bin(),
+                            });
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let status = child.wait()?;
+    if !status.success() {
+        if let Some(dependency) = failing_dependencies.first() {
+            bail!(
+                "the dependency `{dependency}` does not build for {}\nhint: it probably needs the operating system or threads; make it a target-specific dependency (`[target.'cfg(not(target_family = \"wasm\"))'.dependencies]`) or find a wasm-compatible alternative",
+                args.target
+            );
+        }
+        bail!("cargo build failed");
+    }
+    artifacts.sort_by(|a, b| a.path.cmp(&b.path));
+    artifacts.dedup_by(|a, b| a.path == b.path);
+    let mut built = Vec::new();
+    for artifact in artifacts {
+        built.push(finish(artifact, &args.target)?);
+    }
+    Ok(built)
+}
+
+/// Makes a core module into a component (wasip1), then reports it.
+fn finish(mut artifact: Built, target: &str) -> Result<Built> {
+    let bytes = std::fs::read(&artifact.path)?;
+    let bytes = if wasmparser::Parser::is_component(&bytes) {
+        bytes
+    } else {
+        let out = artifact.path.with_extension("component.wasm");
+        let component = componentize(&bytes)
+            .with_context(|| format!("componentizing {}", artifact.path.display()))?;
+        std::fs::write(&out, &component)?;
+        artifact.path = out;
+        component
+    };
+    let caps = capabilities(&bytes)?;
+    let caps = if caps.is_empty() {
+        "nothing".to_string()
+    } else {
+        caps.join(", ")
+    };
+    eprintln!(
+        "{:>12} {} ({target}) → {} ({}); imports: {caps}",
+        "Component",
+        artifact.package,
+        display_path(&artifact.path),
+        human_size(bytes.len() as u64)
+    );
+    Ok(artifact)
+}
+
+/// Turns a wasip1 core module into a component with knit's adapter (command or reactor, chosen
+/// from the module's exports).
+fn componentize(core: &[u8]) -> Result<Vec<u8>> {
+    let result = knit_componentize::componentize(core, &knit_componentize::Options::default())?;
+    Ok(result.component)
+}
+
+/// A path relative to the current folder when it is below it.
+pub fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    path.strip_prefix(&cwd)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}

@@ -1,0 +1,214 @@
+//! `cargo knit` end to end, in temporary folders: new → build → run, for a command and a library, on
+//! wasm32-wasip2 and wasm32-wasip1, plus the errors a newcomer meets first. Guests share one target
+//! directory so their dependencies build once.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use wasmtime::component::{Component, Linker, ResourceTable, Val};
+use wasmtime::{Engine, Store};
+use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+
+fn guest_target() -> PathBuf {
+    let base = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    base.join("knit-guests")
+}
+
+fn cargo_knit(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cargo-knit"))
+        .arg("knit")
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", guest_target())
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn assert_ok(output: &Output, what: &str) {
+    assert!(
+        output.status.success(),
+        "{what} failed:\n{}\n{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn a_new_command_builds_and_runs_on_wasip2_and_wasip1() {
+    let temp = tempfile::tempdir().unwrap();
+    assert_ok(
+        &cargo_knit(temp.path(), &["new", "--command", "hello-cmd"]),
+        "cargo knit new",
+    );
+    let dir = temp.path().join("hello-cmd");
+    for file in ["Cargo.toml", "wit/world.wit", "src/main.rs"] {
+        assert!(dir.join(file).exists(), "{file} missing");
+    }
+    let output = cargo_knit(&dir, &["run", "--", "knit"]);
+    assert_ok(&output, "cargo knit run");
+    assert_eq!(text(&output.stdout), "Hello, knit!\n");
+    let report = text(&output.stderr);
+    assert!(
+        report.contains("Component hello-cmd (wasm32-wasip2)")
+            && report.contains("imports: environment"),
+        "{report}"
+    );
+
+    let output = cargo_knit(&dir, &["run", "--target", "wasm32-wasip1", "--", "p1"]);
+    assert_ok(&output, "cargo knit run on wasip1");
+    assert_eq!(text(&output.stdout), "Hello, p1!\n");
+    assert!(
+        text(&output.stderr).contains("hello-cmd.component.wasm"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+struct State {
+    wasi: WasiCtx,
+    table: ResourceTable,
+}
+
+impl WasiView for State {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
+    }
+}
+
+/// Calls the library's `greet` export in wasmtime.
+fn call_greet(component: &Path, name: &str) -> Val {
+    let engine = Engine::default();
+    let component = Component::from_file(&engine, component).unwrap();
+    let mut linker = Linker::new(&engine);
+    wasmtime_wasi::p2::add_to_linker_sync(&mut linker).unwrap();
+    let mut store = Store::new(
+        &engine,
+        State {
+            wasi: WasiCtx::builder().build(),
+            table: ResourceTable::new(),
+        },
+    );
+    let instance = linker.instantiate(&mut store, &component).unwrap();
+    let greet = instance
+        .get_func(&mut store, "greet")
+        .expect("a greet export");
+    let mut results = [Val::Bool(false)];
+    greet
+        .call(&mut store, &[Val::String(name.into())], &mut results)
+        .unwrap();
+    results[0].clone()
+}
+
+#[test]
+fn a_new_library_builds_into_a_component_whose_export_answers() {
+    let temp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(temp.path().join("greeter")).unwrap();
+    let dir = temp.path().join("greeter");
+    assert_ok(&cargo_knit(&dir, &["init"]), "cargo knit init");
+    let again = cargo_knit(&dir, &["init"]);
+    assert!(
+        !again.status.success() && text(&again.stderr).contains("already has a Cargo.toml"),
+        "{}",
+        text(&again.stderr)
+    );
+
+    let output = cargo_knit(&dir, &["build", "--release"]);
+    assert_ok(&output, "cargo knit build");
+    let component = guest_target().join("wasm32-wasip2/release/greeter.wasm");
+    assert_eq!(
+        call_greet(&component, "wasm"),
+        Val::String("Hello, wasm!".into())
+    );
+
+    let wit = cargo_knit(&dir, &["wit", "--component", component.to_str().unwrap()]);
+    assert_ok(&wit, "cargo knit wit");
+    assert!(
+        text(&wit.stdout).contains("export greet: func(name: string) -> string;"),
+        "{}",
+        text(&wit.stdout)
+    );
+}
+
+#[test]
+fn newcomer_errors_say_how_to_fix_them() {
+    let temp = tempfile::tempdir().unwrap();
+    assert_ok(
+        &cargo_knit(temp.path(), &["new", "lib-a"]),
+        "cargo knit new",
+    );
+    let dir = temp.path().join("lib-a");
+
+    let output = cargo_knit(&dir, &["build", "--target", "wasm32v1-none"]);
+    assert!(!output.status.success());
+    assert!(
+        text(&output.stderr).contains("fix: rustup target add wasm32v1-none"),
+        "{}",
+        text(&output.stderr)
+    );
+
+    // A dependency that cannot build for wasm is named.
+    let dep = temp.path().join("host-only");
+    std::fs::create_dir_all(dep.join("src")).unwrap();
+    std::fs::write(
+        dep.join("Cargo.toml"),
+        "[package]\nname = \"host-only\"\nversion = \"0.1.0\"\nedition = \"2024\"\n[workspace]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dep.join("src/lib.rs"),
+        "#[cfg(target_family = \"wasm\")]\ncompile_error!(\"needs an operating system\");\n",
+    )
+    .unwrap();
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        manifest.replace(
+            "[dependencies]\n",
+            "[dependencies]\nhost-only = { path = \"../host-only\" }\n",
+        ),
+    )
+    .unwrap();
+    let output = cargo_knit(&dir, &["build"]);
+    assert!(!output.status.success());
+    assert!(
+        text(&output.stderr)
+            .contains("the dependency `host_only` does not build for wasm32-wasip2"),
+        "{}",
+        text(&output.stderr)
+    );
+
+    std::fs::write(dir.join("Cargo.toml"), &manifest).unwrap();
+    std::fs::remove_dir_all(dir.join("wit")).unwrap();
+    let output = cargo_knit(&dir, &["build"]);
+    assert!(!output.status.success());
+    assert!(
+        text(&output.stderr).contains("no `wit/` folder")
+            && text(&output.stderr).contains("fix: create `wit/world.wit`"),
+        "{}",
+        text(&output.stderr)
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(empty.path().join("src")).unwrap();
+    std::fs::write(
+        empty.path().join("Cargo.toml"),
+        "[package]\nname = \"plain\"\nversion = \"0.1.0\"\nedition = \"2024\"\n[workspace]\n",
+    )
+    .unwrap();
+    std::fs::write(empty.path().join("src/lib.rs"), "").unwrap();
+    let output = cargo_knit(empty.path(), &["build"]);
+    assert!(
+        !output.status.success() && text(&output.stderr).contains("cargo knit new NAME"),
+        "{}",
+        text(&output.stderr)
+    );
+}

@@ -1,0 +1,3 @@
+module knit.test/basics
+
+go 1.24

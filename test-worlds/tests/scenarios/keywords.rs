@@ -1,0 +1,59 @@
+//! Every WIT name a Rust keyword (interface, types, fields, cases, flags, functions, parameters),
+//! both ways.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/keywords/test.wit" });
+
+fn pick(s: &Struct, e: &Enum) -> Loop {
+    match (s.r#async, e) {
+        (true, _) => Loop::Yield,
+        (false, Enum::Static) => Loop::Break,
+        _ => Loop::Continue,
+    }
+}
+
+impl knit::keywords::r#type::Host for HostState {
+    fn r#impl(&mut self, r#ref: Struct, r#move: Enum) -> Loop {
+        pick(&r#ref, &r#move)
+    }
+    fn r#return(&mut self, r#dyn: Where) -> Where {
+        !r#dyn
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("keywords")?)?;
+    Keywords::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = Keywords::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    let s = Struct {
+        r#type: 9,
+        r#use: "ü".into(),
+        r#mod: 1,
+        r#async: true,
+    };
+    check!(
+        guest.call_match(&mut *store, s.clone(), Enum::Static)?,
+        Loop::Yield
+    );
+    let s = Struct {
+        r#async: false,
+        ..s
+    };
+    check!(
+        guest.call_match(&mut *store, s.clone(), Enum::Static)?,
+        Loop::Break
+    );
+    check!(
+        guest.call_match(&mut *store, s, Enum::Self_(1))?,
+        Loop::Continue
+    );
+    check!(
+        guest.call_while(&mut *store, Where::FN)?,
+        Where::IN | Where::LET
+    );
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}

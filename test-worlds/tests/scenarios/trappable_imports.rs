@@ -1,0 +1,67 @@
+//! `trappable` imports: the host's methods return `wasmtime::Result`, and an `Err` traps the guest
+//! with the host's message, ending the guest's call.
+
+use anyhow::{Result, ensure};
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({
+    path: "scenarios/trappable-imports/test.wit",
+    trappable: ["knit:trappable-imports/host"],
+});
+
+impl knit::trappable_imports::host::Host for HostState {
+    fn answer(&mut self, question: String) -> wasmtime::Result<String> {
+        if question.contains("forbidden") {
+            wasmtime::bail!("the host will not answer {question:?}");
+        }
+        Ok(format!("{} chars", question.chars().count()))
+    }
+    fn nonzero(&mut self, x: u32) -> wasmtime::Result<u32> {
+        self.log.push(format!("nonzero {x}"));
+        if x == 0 {
+            wasmtime::bail!("zero is not allowed");
+        }
+        Ok(x)
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("trappable-imports")?)?;
+    TrappableImports::add_to_linker(&mut host.linker, |state| state)?;
+    let pre = TrappableImportsPre::new(host.linker.instantiate_pre(&host.component)?)?;
+    let guest = pre.instantiate(&mut host.store)?;
+    check!(
+        guest.call_ask(&mut host.store, "why?")?,
+        "host says: 4 chars"
+    );
+    let err = guest
+        .call_ask(&mut host.store, "the forbidden one")
+        .expect_err("the host's trap was lost");
+    ensure!(
+        format!("{err:?}").contains("the host will not answer \"the forbidden one\""),
+        "unexpected error: {err:?}"
+    );
+
+    let mut fresh: Host = Host::new(&rust_guest("trappable-imports")?)?;
+    let guest = pre.instantiate(&mut fresh.store)?;
+    check!(guest.call_sum_nonzero(&mut fresh.store, &[1, 2, 3])?, 6);
+    let err = guest
+        .call_sum_nonzero(&mut fresh.store, &[5, 0, 7])
+        .expect_err("the host's trap was lost");
+    ensure!(
+        format!("{err:?}").contains("zero is not allowed"),
+        "unexpected error: {err:?}"
+    );
+    // The trap stopped the guest at the zero: 7 was never checked.
+    check!(
+        fresh.store.data().log.clone(),
+        vec![
+            "nonzero 1",
+            "nonzero 2",
+            "nonzero 3",
+            "nonzero 5",
+            "nonzero 0"
+        ]
+    );
+    Ok(())
+}

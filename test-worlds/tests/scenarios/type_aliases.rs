@@ -1,0 +1,44 @@
+//! Type aliases (`type id = u64`, of lists, of options) and renamed `use`s, both ways.
+
+use super::guest_ok;
+use anyhow::Result;
+use knit_test_worlds::{Host, HostState, rust_guest};
+
+knit_macros::host!({ path: "scenarios/type-aliases/test.wit" });
+
+use knit::type_aliases::host::{Key, MaybeId, Names, User};
+
+impl knit::type_aliases::host::Host for HostState {
+    fn lookup(&mut self, k: Key) -> Option<User> {
+        (k == 7).then(|| User {
+            id: 7,
+            names: vec!["seven".into(), "sept".into()],
+        })
+    }
+    fn find(&mut self, n: Names) -> MaybeId {
+        n.iter()
+            .any(|name| name == "sept" || name == "seven")
+            .then_some(7)
+    }
+}
+
+pub fn run(_language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&rust_guest("type-aliases")?)?;
+    TypeAliases::add_to_linker(&mut host.linker, |state| state)?;
+    let guest = TypeAliases::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let store = &mut host.store;
+    let people = vec![
+        Person {
+            id: 1,
+            names: vec!["a".into()],
+        },
+        Person {
+            id: u64::MAX,
+            names: vec!["b".into(), "c".into()],
+        },
+    ];
+    let picked: Option<Id> = guest.call_pick(&mut *store, &people)?;
+    check!(picked, Some(u64::MAX));
+    check!(guest.call_pick(&mut *store, &[])?, None);
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+}
