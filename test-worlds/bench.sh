@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/knit/target}"
-cargo build --release -p knit-cli
+cargo build --release -p knit-cli --no-default-features
 export KNIT="$CARGO_TARGET_DIR/release/knit"
 cargo bench -p knit-bindgen-rust --bench bindgen
 for bench in composer/benches/*.rs; do

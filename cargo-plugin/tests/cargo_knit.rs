@@ -212,3 +212,21 @@ fn newcomer_errors_say_how_to_fix_them() {
         text(&output.stderr)
     );
 }
+
+#[test]
+fn a_workspace_of_two_components_is_composed_and_run() {
+    // The example in docs/examples/compose: `app` imports what `greeter` exports.
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/examples/compose/app");
+    let output = cargo_knit(&app, &["compose", "--explain", "--run", "--", "tests"]);
+    assert_ok(&output, "cargo knit compose --run");
+    assert_eq!(
+        text(&output.stdout),
+        "Hello, tests! (from the greeter component, composed by knit)\n"
+    );
+    let report = text(&output.stderr);
+    assert!(report.contains("Composed app + 1 plug(s)"), "{report}");
+    assert!(
+        report.contains("demo:greet/greeter"),
+        "the explanation names the wired interface:\n{report}"
+    );
+}

@@ -23,7 +23,7 @@ pub fn render(graph: &Graph, notes: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "composition of {} instance{} of {} component{}",
+        "composition of {} instance{} from {} input component{}",
         graph.instances.len(),
         plural(graph.instances.len()),
         graph.components.len(),

@@ -1,7 +1,7 @@
 //! knit's component composer: links WebAssembly components into one by
 //! matching imports to exports.
 //!
-//! Two front ends build the same [instance graph](graph::Graph):
+//! Two front ends build the same instance graph:
 //!
 //! - **plug mode** ([`Composition::plug`]): a root component and plugs; every
 //!   import of every reachable component is matched to another component's

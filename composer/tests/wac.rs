@@ -150,10 +150,18 @@ fn explicit_import_statement_and_version_bridge() {
     let composed = compose(
         "package test:v;
          import api: test:v/api@0.2.3;
+         import spare: test:v/other@0.2.3;
          let root = new test:vroot { api };
          export root...;",
         &[("test:vroot", versioned_consumer())],
     )
     .unwrap();
     assert_eq!(import_names(&composed.bytes), ["test:v/api@0.2.3"]);
+    assert!(
+        composed
+            .explanation
+            .contains("note: `import spare: test:v/other@0.2.3` is never passed to an instance"),
+        "{}",
+        composed.explanation
+    );
 }

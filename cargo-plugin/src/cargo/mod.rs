@@ -6,6 +6,7 @@
 //! and prints each component's path, size and the WASI capabilities it imports.
 
 pub mod build;
+pub mod compose;
 pub mod new;
 
 use anyhow::{Result, bail};
@@ -66,6 +67,24 @@ pub enum Knit {
         #[arg(long = "env", value_name = "KEY=VALUE")]
         envs: Vec<String>,
         /// Arguments for cargo build; the program's own arguments follow `--`.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Build this crate and its `[package.metadata.knit] plugs`, and compose them into one component.
+    Compose {
+        /// Where to write the composed component (default: `<crate>.composed.wasm` beside the crate's).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Print every import and what satisfied it.
+        #[arg(long)]
+        explain: bool,
+        /// Run the composed command component afterwards, with the arguments after `--`.
+        #[arg(long)]
+        run: bool,
+        /// Build with the release profile.
+        #[arg(long, short)]
+        release: bool,
+        /// Arguments for cargo build.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
@@ -174,6 +193,24 @@ pub fn run(cli: CargoCli, program_args: Vec<String>) -> Result<()> {
             };
             eprintln!("{:>12} `{}`", "Running", build::display_path(&command.path));
             run_command(&command.path, &dirs, &envs, &program_args)
+        }
+        Knit::Compose {
+            output,
+            explain,
+            run,
+            release,
+            mut args,
+        } => {
+            if release {
+                args.push("--release".to_string());
+            }
+            let args = build::CargoArgs::parse(&args)?;
+            let out = compose::compose(&args, output.as_deref(), explain)?;
+            if run {
+                eprintln!("{:>12} `{}`", "Running", build::display_path(&out));
+                run_command(&out, &[], &[], &program_args)?;
+            }
+            Ok(())
         }
         Knit::Wit { component, args } => {
             let paths = match component {

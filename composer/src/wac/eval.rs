@@ -50,6 +50,18 @@ pub fn evaluate(
     for statement in &document.statements {
         eval.statement(statement)?;
     }
+    for statement in &document.statements {
+        if let Statement::Import { local, path, .. } = statement
+            && let Some(Value::Import { name }) = eval.locals.get(&local.text)
+            && !eval.graph.host_imports.iter().any(|h| h.name == *name)
+        {
+            eval.notes.push(format!(
+                "`import {}: {}` is never passed to an instance, so the composition does not import it",
+                local.text,
+                path.full()
+            ));
+        }
+    }
     Ok((eval.graph, eval.notes))
 }
 

@@ -141,7 +141,11 @@ pub struct Document {
 
 /// Parses a token stream (ending with `Eof`) into a document.
 pub fn parse(tokens: &[Token]) -> Result<Document, Diagnostic> {
-    let mut p = Parser { tokens, pos: 0 };
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        depth: 0,
+    };
     p.keyword("package")?;
     let package = p.package_ref(false)?;
     if p.eat_keyword("targets") {
@@ -161,7 +165,12 @@ pub fn parse(tokens: &[Token]) -> Result<Document, Diagnostic> {
 struct Parser<'a> {
     tokens: &'a [Token],
     pos: usize,
+    /// Current expression nesting, bounded to keep recursion shallow.
+    depth: usize,
 }
+
+/// How deeply expressions may nest.
+const MAX_DEPTH: usize = 64;
 
 impl Parser<'_> {
     fn peek(&self) -> &Tok {
@@ -351,6 +360,19 @@ impl Parser<'_> {
     }
 
     fn expr(&mut self) -> Result<Expr, Diagnostic> {
+        if self.depth >= MAX_DEPTH {
+            return Err(Diagnostic::new(
+                self.offset(),
+                format!("expressions nest more than {MAX_DEPTH} levels deep"),
+            ));
+        }
+        self.depth += 1;
+        let result = self.expr_inner();
+        self.depth -= 1;
+        result
+    }
+
+    fn expr_inner(&mut self) -> Result<Expr, Diagnostic> {
         let mut expr = match self.peek().clone() {
             Tok::Punct('(') => {
                 self.bump();
@@ -469,6 +491,12 @@ mod tests {
         let err = doc(src).unwrap_err();
         assert_eq!(&src[err.offset..err.offset + 1], "z");
         assert_eq!(err.message, "expected `}`, found `z`");
+        let deep = format!(
+            "package a:b; let x = {}y{};",
+            "(".repeat(200),
+            ")".repeat(200)
+        );
+        assert!(doc(&deep).unwrap_err().message.contains("nest"));
         let err = doc("package a:b; interface i {}").unwrap_err();
         assert!(err.message.contains("not supported"));
     }

@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/chars/test.wit" });
 
@@ -29,8 +29,8 @@ const EDGES: [char; 8] = [
     '\u{10ffff}',
 ];
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("chars")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("chars", language)?)?;
     Chars::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Chars::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

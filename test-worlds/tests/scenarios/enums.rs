@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/enums/test.wit" });
 
@@ -25,8 +25,8 @@ impl knit::enums::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("enums")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("enums", language)?)?;
     Enums::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Enums::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

@@ -4,7 +4,7 @@
 
 use super::guest_ok;
 use anyhow::{Result, ensure};
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({
     path: "scenarios/errors/test.wit",
@@ -29,8 +29,8 @@ impl knit::errors::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("errors")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("errors", language)?)?;
     Errors::add_to_linker(&mut host.linker, |state| state)?;
     let pre = ErrorsPre::new(host.linker.instantiate_pre(&host.component)?)?;
     let guest = pre.instantiate(&mut host.store)?;

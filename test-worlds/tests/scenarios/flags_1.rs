@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/flags-1/test.wit" });
 
@@ -15,8 +15,8 @@ impl knit::flags_1::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("flags-1")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("flags-1", language)?)?;
     Flags1::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Flags1::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

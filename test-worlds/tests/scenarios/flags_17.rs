@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/flags-17/test.wit" });
 
@@ -15,8 +15,8 @@ impl knit::flags_17::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("flags-17")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("flags-17", language)?)?;
     Flags17::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Flags17::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

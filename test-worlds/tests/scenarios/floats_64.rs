@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::{Result, ensure};
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/floats-64/test.wit" });
 
@@ -27,8 +27,8 @@ const VALUES: [u64; 9] = [
     0xfff8_0000_0000_1234,
 ];
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("floats-64")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("floats-64", language)?)?;
     Floats64::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Floats64::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/ints-16/test.wit" });
 
@@ -21,8 +21,8 @@ impl knit::ints_16::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("ints-16")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("ints-16", language)?)?;
     Ints16::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Ints16::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

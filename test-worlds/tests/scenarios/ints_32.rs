@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/ints-32/test.wit" });
 
@@ -21,8 +21,8 @@ impl knit::ints_32::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("ints-32")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("ints-32", language)?)?;
     Ints32::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Ints32::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/ints-64/test.wit" });
 
@@ -21,8 +21,8 @@ impl knit::ints_64::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("ints-64")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("ints-64", language)?)?;
     Ints64::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Ints64::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

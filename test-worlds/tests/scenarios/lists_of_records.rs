@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/lists-of-records/test.wit" });
 
@@ -32,8 +32,8 @@ fn item(id: u8, weight: f64, name: &str, tags: &[u16]) -> Item {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("lists-of-records")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("lists-of-records", language)?)?;
     ListsOfRecords::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ListsOfRecords::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/lists-of-strings/test.wit" });
 
@@ -16,8 +16,8 @@ impl knit::lists_of_strings::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("lists-of-strings")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("lists-of-strings", language)?)?;
     ListsOfStrings::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ListsOfStrings::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/many-params/test.wit" });
 
@@ -54,8 +54,8 @@ impl knit::many_params::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("many-params")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("many-params", language)?)?;
     ManyParams::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ManyParams::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

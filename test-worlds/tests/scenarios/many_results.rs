@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/many-results/test.wit" });
 
@@ -31,8 +31,8 @@ impl knit::many_results::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("many-results")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("many-results", language)?)?;
     ManyResults::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ManyResults::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/options-nested/test.wit" });
 
@@ -20,8 +20,8 @@ impl knit::options_nested::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("options-nested")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("options-nested", language)?)?;
     OptionsNested::add_to_linker(&mut host.linker, |state| state)?;
     let guest = OptionsNested::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/strings/test.wit" });
 
@@ -15,8 +15,8 @@ impl knit::strings::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("strings")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("strings", language)?)?;
     Strings::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Strings::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/strings-large/test.wit" });
 
@@ -28,8 +28,8 @@ impl knit::strings_large::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("strings-large")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("strings-large", language)?)?;
     StringsLarge::add_to_linker(&mut host.linker, |state| state)?;
     let guest = StringsLarge::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

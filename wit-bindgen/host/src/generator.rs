@@ -136,10 +136,12 @@ impl<'a> Gen<'a> {
 
     /// Validates the options against the world.
     pub fn new(resolve: &'a Resolve, world: WorldId, opts: &'a Options) -> Result<Gen<'a>> {
-        let functions = world_functions(resolve, world);
+        let functions = world_functions(resolve, world, true);
+        // `trappable` and `typed_errors` shape host functions: only imports may be selected.
+        let imports = world_functions(resolve, world, false);
         let async_ = Selection::new("async", &opts.async_, &functions)?;
-        let trappable = Selection::new("trappable", &opts.trappable, &functions)?;
-        let typed_errors = Selection::new("typed_errors", &opts.typed_errors, &functions)?;
+        let trappable = Selection::new("trappable", &opts.trappable, &imports)?;
+        let typed_errors = Selection::new("typed_errors", &opts.typed_errors, &imports)?;
         let this = Gen {
             resolve,
             world,
@@ -666,11 +668,12 @@ pub fn drop_name(r: TypeId, siblings: &[&Function]) -> &'static str {
     }
 }
 
-/// Every function of a world, as selectors see them.
-pub fn world_functions(resolve: &Resolve, world: WorldId) -> Vec<FunctionRef> {
+/// Every imported (and with `with_exports`, exported) function of a world, as selectors see them.
+pub fn world_functions(resolve: &Resolve, world: WorldId, with_exports: bool) -> Vec<FunctionRef> {
     let world = &resolve.worlds[world];
     let mut out = Vec::new();
-    for (key, item) in world.imports.iter().chain(world.exports.iter()) {
+    let exports = world.exports.iter().filter(|_| with_exports);
+    for (key, item) in world.imports.iter().chain(exports) {
         match item {
             WorldItem::Function(f) => out.push(FunctionRef {
                 interface: None,

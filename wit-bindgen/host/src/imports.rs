@@ -22,6 +22,8 @@ struct Scope<'f> {
     resources: Vec<TypeId>,
     /// Every type name of the scope's module (trait names must avoid them).
     taken: BTreeSet<String>,
+    /// Doc comment lines for the main trait.
+    docs: String,
 }
 
 impl Gen<'_> {
@@ -52,8 +54,10 @@ impl Gen<'_> {
                         iface.types.keys().map(|n| type_name(n)).collect();
                     let trait_name = unclash(&taken, "Host");
                     interface_scopes.push((module.clone(), trait_name.clone()));
-                    let docs = doc(&iface.docs);
-                    self.push(&module, &format!("{docs}/// Implemented by the host to serve the guest's imports of `{name}`.\n"));
+                    let docs = format!(
+                        "{}/// Implemented by the host to serve the guest's imports of `{name}`.\n",
+                        doc(&iface.docs)
+                    );
                     self.import_scope(Scope {
                         module,
                         instance: Some(name.clone()),
@@ -62,6 +66,7 @@ impl Gen<'_> {
                         functions,
                         resources,
                         taken,
+                        docs,
                     })?;
                 }
                 WorldItem::Type { id, .. } => world_types.push(*id),
@@ -90,6 +95,8 @@ impl Gen<'_> {
                 functions: world_functions,
                 resources: world_resources,
                 taken,
+                docs: "/// Implemented by the host to serve the world's own imported functions.\n"
+                    .into(),
             })?;
         }
         self.world_add_to_linker(
@@ -203,6 +210,7 @@ impl Gen<'_> {
         } else {
             format!(": {}", supertraits.join(" + "))
         };
+        traits.push_str(&scope.docs);
         traits.push_str(&format!("pub trait {trait_name}{supers} {{\n"));
         for func in scope
             .functions

@@ -29,7 +29,10 @@ impl Guest for Component {
             (host::complement(without(Set::F0)), Set::F0),
             (host::complement(without(Set::F16)), Set::F16),
             (host::union_all(&[]), Set::empty()),
-            (host::union_all(&[Set::F0, Set::F16, Set::F0]), Set::F0 | Set::F16),
+            (
+                host::union_all(&[Set::F0, Set::F16, Set::F0]),
+                Set::F0 | Set::F16,
+            ),
         ];
         for (i, (got, want)) in checks.into_iter().enumerate() {
             if got != want {

@@ -8,8 +8,8 @@ struct Component;
 
 /// Interesting values as bit patterns (NaN payloads must survive unchanged).
 const VALUES: [u32; 9] = [
-    0, // +0
-    1 << (32 - 1), // -0
+    0,                               // +0
+    1 << (32 - 1),                   // -0
     f32::MIN_POSITIVE.to_bits() - 1, // largest subnormal
     f32::MAX.to_bits(),
     f32::MIN.to_bits(),

@@ -8,8 +8,8 @@ struct Component;
 
 /// Interesting values as bit patterns (NaN payloads must survive unchanged).
 const VALUES: [u64; 9] = [
-    0, // +0
-    1 << (64 - 1), // -0
+    0,                               // +0
+    1 << (64 - 1),                   // -0
     f64::MIN_POSITIVE.to_bits() - 1, // largest subnormal
     f64::MAX.to_bits(),
     f64::MIN.to_bits(),

@@ -7,7 +7,11 @@ use knit::ints_16::host;
 struct Component;
 
 fn check<T: PartialEq + core::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
-    if got == want { Ok(()) } else { Err(format!("{what}: got {got:?}, want {want:?}")) }
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
 }
 
 impl Guest for Component {
@@ -31,7 +35,11 @@ impl Guest for Component {
             check("echo-s16", host::echo_s16(x), x)?;
         }
         check("add-u16(max, 1)", host::add_u16(u16::MAX, 1), 0)?;
-        check("add-u16(max, max)", host::add_u16(u16::MAX, u16::MAX), u16::MAX - 1)?;
+        check(
+            "add-u16(max, max)",
+            host::add_u16(u16::MAX, u16::MAX),
+            u16::MAX - 1,
+        )?;
         check("sub-s16(min, 1)", host::sub_s16(i16::MIN, 1), i16::MAX)?;
         check("sub-s16(max, -1)", host::sub_s16(i16::MAX, -1), i16::MIN)?;
         Ok(())

@@ -7,7 +7,11 @@ use knit::ints_32::host;
 struct Component;
 
 fn check<T: PartialEq + core::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
-    if got == want { Ok(()) } else { Err(format!("{what}: got {got:?}, want {want:?}")) }
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
 }
 
 impl Guest for Component {
@@ -31,7 +35,11 @@ impl Guest for Component {
             check("echo-s32", host::echo_s32(x), x)?;
         }
         check("add-u32(max, 1)", host::add_u32(u32::MAX, 1), 0)?;
-        check("add-u32(max, max)", host::add_u32(u32::MAX, u32::MAX), u32::MAX - 1)?;
+        check(
+            "add-u32(max, max)",
+            host::add_u32(u32::MAX, u32::MAX),
+            u32::MAX - 1,
+        )?;
         check("sub-s32(min, 1)", host::sub_s32(i32::MIN, 1), i32::MAX)?;
         check("sub-s32(max, -1)", host::sub_s32(i32::MAX, -1), i32::MIN)?;
         Ok(())

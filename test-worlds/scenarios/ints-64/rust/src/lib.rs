@@ -7,7 +7,11 @@ use knit::ints_64::host;
 struct Component;
 
 fn check<T: PartialEq + core::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
-    if got == want { Ok(()) } else { Err(format!("{what}: got {got:?}, want {want:?}")) }
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
 }
 
 impl Guest for Component {
@@ -31,7 +35,11 @@ impl Guest for Component {
             check("echo-s64", host::echo_s64(x), x)?;
         }
         check("add-u64(max, 1)", host::add_u64(u64::MAX, 1), 0)?;
-        check("add-u64(max, max)", host::add_u64(u64::MAX, u64::MAX), u64::MAX - 1)?;
+        check(
+            "add-u64(max, max)",
+            host::add_u64(u64::MAX, u64::MAX),
+            u64::MAX - 1,
+        )?;
         check("sub-s64(min, 1)", host::sub_s64(i64::MIN, 1), i64::MAX)?;
         check("sub-s64(max, -1)", host::sub_s64(i64::MAX, -1), i64::MIN)?;
         Ok(())

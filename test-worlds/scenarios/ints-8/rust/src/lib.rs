@@ -7,7 +7,11 @@ use knit::ints_8::host;
 struct Component;
 
 fn check<T: PartialEq + core::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
-    if got == want { Ok(()) } else { Err(format!("{what}: got {got:?}, want {want:?}")) }
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
 }
 
 impl Guest for Component {
@@ -31,7 +35,11 @@ impl Guest for Component {
             check("echo-s8", host::echo_s8(x), x)?;
         }
         check("add-u8(max, 1)", host::add_u8(u8::MAX, 1), 0)?;
-        check("add-u8(max, max)", host::add_u8(u8::MAX, u8::MAX), u8::MAX - 1)?;
+        check(
+            "add-u8(max, max)",
+            host::add_u8(u8::MAX, u8::MAX),
+            u8::MAX - 1,
+        )?;
         check("sub-s8(min, 1)", host::sub_s8(i8::MIN, 1), i8::MAX)?;
         check("sub-s8(max, -1)", host::sub_s8(i8::MAX, -1), i8::MIN)?;
         Ok(())

@@ -24,11 +24,25 @@ impl Guest for Component {
     }
 
     fn check_imports() -> Result<(), String> {
-        let s = Struct { r#type: 1, r#use: "use".into(), r#mod: 2, r#async: false };
+        let s = Struct {
+            r#type: 1,
+            r#use: "use".into(),
+            r#mod: 2,
+            r#async: false,
+        };
         let cases = [
             (r#type::r#impl(s.clone(), Enum::Static), Loop::Break),
             (r#type::r#impl(s.clone(), Enum::Self_(3)), Loop::Continue),
-            (r#type::r#impl(Struct { r#async: true, ..s.clone() }, Enum::Match("m".into())), Loop::Yield),
+            (
+                r#type::r#impl(
+                    Struct {
+                        r#async: true,
+                        ..s.clone()
+                    },
+                    Enum::Match("m".into()),
+                ),
+                Loop::Yield,
+            ),
         ];
         for (i, (got, want)) in cases.into_iter().enumerate() {
             if got != want {

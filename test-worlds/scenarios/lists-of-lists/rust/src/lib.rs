@@ -7,7 +7,11 @@ use knit::lists_of_lists::host;
 struct Component;
 
 fn check<T: PartialEq + core::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
-    if got == want { Ok(()) } else { Err(format!("{what}: got {got:?}, want {want:?}")) }
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
 }
 
 impl Guest for Component {
@@ -24,10 +28,18 @@ impl Guest for Component {
     }
 
     fn check_imports() -> Result<(), String> {
-        check("transpose", host::transpose(&[vec![1, 2, 3], vec![4, 5, 6]]), vec![vec![1, 4], vec![2, 5], vec![3, 6]])?;
+        check(
+            "transpose",
+            host::transpose(&[vec![1, 2, 3], vec![4, 5, 6]]),
+            vec![vec![1, 4], vec![2, 5], vec![3, 6]],
+        )?;
         check("transpose([])", host::transpose(&[]), vec![])?;
         let groups = vec![vec!["a".to_string(), "b".into()], vec![], vec!["ü".into()]];
-        check("join-each", host::join_each(&groups, "–"), vec!["a–b".to_string(), String::new(), "ü".into()])?;
+        check(
+            "join-each",
+            host::join_each(&groups, "–"),
+            vec!["a–b".to_string(), String::new(), "ü".into()],
+        )?;
         Ok(())
     }
 }

@@ -11,7 +11,11 @@ fn stats_of(name: String, xs: &[i64]) -> Stats {
         count: xs.len() as u32,
         min: xs.iter().copied().min().unwrap_or(0),
         max: xs.iter().copied().max().unwrap_or(0),
-        mean: if xs.is_empty() { 0.0 } else { xs.iter().map(|x| *x as f64).sum::<f64>() / xs.len() as f64 },
+        mean: if xs.is_empty() {
+            0.0
+        } else {
+            xs.iter().map(|x| *x as f64).sum::<f64>() / xs.len() as f64
+        },
         first: name.chars().next(),
         name,
     }
@@ -19,7 +23,16 @@ fn stats_of(name: String, xs: &[i64]) -> Stats {
 
 impl Guest for Component {
     fn spread(x: u8) -> (u8, u16, u32, u64, i8, f32, f64, bool) {
-        (x, x as u16 * 256, x as u32 * 65536, x as u64 * (1 << 40), -((x % 128) as i8), x as f32 / 2.0, x as f64 / 4.0, x % 2 == 1)
+        (
+            x,
+            x as u16 * 256,
+            x as u32 * 65536,
+            x as u64 * (1 << 40),
+            -((x % 128) as i8),
+            x as f32 / 2.0,
+            x as f64 / 4.0,
+            x % 2 == 1,
+        )
     }
 
     fn compute_stats(name: String, xs: Vec<i64>) -> Stats {

@@ -7,7 +7,11 @@ use knit::options_nested::host;
 struct Component;
 
 fn check<T: PartialEq + core::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
-    if got == want { Ok(()) } else { Err(format!("{what}: got {got:?}, want {want:?}")) }
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
 }
 
 impl Guest for Component {
@@ -26,11 +30,19 @@ impl Guest for Component {
     fn check_imports() -> Result<(), String> {
         check("flatten(none)", host::flatten(None), None)?;
         check("flatten(some(none))", host::flatten(Some(None)), None)?;
-        check("flatten(some(some(max)))", host::flatten(Some(Some(u32::MAX))), Some(u32::MAX))?;
+        check(
+            "flatten(some(some(max)))",
+            host::flatten(Some(Some(u32::MAX))),
+            Some(u32::MAX),
+        )?;
         check("deepen 0", host::deepen("x", 0), None)?;
         check("deepen 1", host::deepen("x", 1), Some(None))?;
         check("deepen 2", host::deepen("x", 2), Some(Some(None)))?;
-        check("deepen 3", host::deepen("ÿ", 3), Some(Some(Some("ÿ".to_string()))))?;
+        check(
+            "deepen 3",
+            host::deepen("ÿ", 3),
+            Some(Some(Some("ÿ".to_string()))),
+        )?;
         Ok(())
     }
 }

@@ -19,7 +19,9 @@ struct MyCounter {
 impl GuestCounter for MyCounter {
     fn new(start: u32) -> Self {
         LIVE.fetch_add(1, Ordering::Relaxed);
-        MyCounter { value: Cell::new(start) }
+        MyCounter {
+            value: Cell::new(start),
+        }
     }
 
     fn increment(&self) -> u32 {

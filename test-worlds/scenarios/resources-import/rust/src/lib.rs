@@ -12,7 +12,11 @@ std::thread_local! {
 }
 
 fn check<T: PartialEq + core::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
-    if got == want { Ok(()) } else { Err(format!("{what}: got {got:?}, want {want:?}")) }
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
 }
 
 impl Guest for Component {
@@ -34,7 +38,10 @@ impl Guest for Component {
     }
 
     fn hold(n: u32) {
-        HELD.with(|held| held.borrow_mut().extend((0..n).map(|i| Blob::new(&[i as u8]))));
+        HELD.with(|held| {
+            held.borrow_mut()
+                .extend((0..n).map(|i| Blob::new(&[i as u8])))
+        });
     }
 
     fn release() {

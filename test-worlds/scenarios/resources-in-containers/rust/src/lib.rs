@@ -66,7 +66,10 @@ impl Guest for Component {
         }
         let total = pool::total(items);
         if total != 10 || pool::live() != before {
-            return Err(format!("total returned {total}; {} items live", pool::live()));
+            return Err(format!(
+                "total returned {total}; {} items live",
+                pool::live()
+            ));
         }
         let mine: Vec<Item> = (10..13).map(Item::new).collect();
         if pool::total(mine) != 33 {

@@ -9,7 +9,11 @@ struct Component;
 type Nested = Result<Result<u32, i8>, Option<String>>;
 
 fn check<T: PartialEq + core::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
-    if got == want { Ok(()) } else { Err(format!("{what}: got {got:?}, want {want:?}")) }
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, want {want:?}"))
+    }
 }
 
 impl Guest for Component {
@@ -36,8 +40,16 @@ impl Guest for Component {
     fn check_imports() -> Result<(), String> {
         check("parse", host::parse("-9223372036854775808"), Ok(i64::MIN))?;
         check("parse empty", host::parse(""), Err("empty".to_string()))?;
-        check("classify ok ok", host::classify(Ok(Ok(255))).as_str(), "ok ok 255")?;
-        check("classify ok err", host::classify(Ok(Err("ë".into()))).as_str(), "ok err ë")?;
+        check(
+            "classify ok ok",
+            host::classify(Ok(Ok(255))).as_str(),
+            "ok ok 255",
+        )?;
+        check(
+            "classify ok err",
+            host::classify(Ok(Err("ë".into()))).as_str(),
+            "ok err ë",
+        )?;
         check("classify err", host::classify(Err(())).as_str(), "err")?;
         Ok(())
     }

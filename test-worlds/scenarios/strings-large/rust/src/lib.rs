@@ -7,7 +7,10 @@ use knit::strings_large::host;
 struct Component;
 
 fn digest_of(s: &str) -> (u32, u32) {
-    (s.bytes().fold(0u32, |a, b| a.wrapping_add(b as u32)), s.len() as u32)
+    (
+        s.bytes().fold(0u32, |a, b| a.wrapping_add(b as u32)),
+        s.len() as u32,
+    )
 }
 
 impl Guest for Component {
@@ -27,7 +30,10 @@ impl Guest for Component {
         let mine = "xyz€".repeat((1 << 20) / 6);
         let seen = host::digest(&mine);
         if seen != digest_of(&mine) {
-            return Err(format!("the host digested {seen:?}, want {:?}", digest_of(&mine)));
+            return Err(format!(
+                "the host digested {seen:?}, want {:?}",
+                digest_of(&mine)
+            ));
         }
         Ok(())
     }

@@ -20,7 +20,12 @@ impl Guest for Component {
     }
 
     fn check_imports() -> Result<(), String> {
-        let cases = [("", ""), ("abc", "cba"), ("žluťoučký", "ýkčuoťulž"), ("日本語🎉", "🎉語本日")];
+        let cases = [
+            ("", ""),
+            ("abc", "cba"),
+            ("žluťoučký", "ýkčuoťulž"),
+            ("日本語🎉", "🎉語本日"),
+        ];
         for (input, want) in cases {
             let got = host::reverse(input);
             if got != want {

@@ -21,7 +21,10 @@ impl Guest for Component {
             return Err("lookup(8) found someone".into());
         }
         let key: host::Key = u64::MAX;
-        if host::find(&["nobody".to_string(), "sept".into()]) != Some(7) || host::find(&[]).is_some() || key != u64::MAX {
+        if host::find(&["nobody".to_string(), "sept".into()]) != Some(7)
+            || host::find(&[]).is_some()
+            || key != u64::MAX
+        {
             return Err("find is wrong".into());
         }
         Ok(())

@@ -43,7 +43,9 @@ impl Guest for Component {
         for (shape, want) in all().into_iter().zip(want) {
             let got = host::describe(shape.clone());
             if got != want {
-                return Err(format!("describe({shape:?}) returned {got:?}, want {want:?}"));
+                return Err(format!(
+                    "describe({shape:?}) returned {got:?}, want {want:?}"
+                ));
             }
         }
         let mut shape = Shape::Nothing;

@@ -1,0 +1,3 @@
+module knit.test/bools
+
+go 1.24

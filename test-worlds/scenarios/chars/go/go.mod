@@ -1,0 +1,3 @@
+module knit.test/chars
+
+go 1.24

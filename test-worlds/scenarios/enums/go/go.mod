@@ -1,0 +1,3 @@
+module knit.test/enums
+
+go 1.24

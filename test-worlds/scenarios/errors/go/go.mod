@@ -1,0 +1,3 @@
+module knit.test/errors
+
+go 1.24

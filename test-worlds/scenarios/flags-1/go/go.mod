@@ -1,0 +1,3 @@
+module knit.test/flags_1
+
+go 1.24

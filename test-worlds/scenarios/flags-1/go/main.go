@@ -1,0 +1,43 @@
+// The `flags-1` scenario's Go guest.
+package main
+
+import (
+	"fmt"
+
+	"knit.test/flags_1/bindings/cm"
+	"knit.test/flags_1/bindings/knit/flags_1/host"
+	"knit.test/flags_1/bindings/knit/flags_1/types"
+	"knit.test/flags_1/bindings/flags_1"
+)
+
+type component struct{}
+
+func (component) Echo(s types.Set) types.Set { return s }
+
+func (component) Intersect(a, b types.Set) cm.Tuple2[types.Set, bool] {
+	both := a & b
+	return cm.Tuple2[types.Set, bool]{F0: both, F1: both == 0}
+}
+
+const all = types.SetF0
+
+func (component) CheckImports() error {
+	checks := [][2]types.Set{
+		{host.Complement(0), all},
+		{host.Complement(all), 0},
+		{host.Complement(all &^ types.SetF0), types.SetF0},
+		{host.Complement(all &^ types.SetF0), types.SetF0},
+		{host.UnionAll(nil), 0},
+		{host.UnionAll([]types.Set{types.SetF0, types.SetF0, types.SetF0}), types.SetF0 | types.SetF0},
+	}
+	for i, c := range checks {
+		if c[0] != c[1] {
+			return fmt.Errorf("check %d: got %b, want %b", i, c[0], c[1])
+		}
+	}
+	return nil
+}
+
+func init() { flags_1.SetExports(component{}) }
+
+func main() {}

@@ -1,0 +1,3 @@
+module knit.test/flags_17
+
+go 1.24

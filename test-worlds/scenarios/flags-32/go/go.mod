@@ -1,0 +1,3 @@
+module knit.test/flags_32
+
+go 1.24

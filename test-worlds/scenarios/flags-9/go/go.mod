@@ -1,0 +1,3 @@
+module knit.test/flags_9
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/floats_32
+
+go 1.24

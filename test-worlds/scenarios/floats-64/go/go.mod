@@ -1,0 +1,3 @@
+module knit.test/floats_64
+
+go 1.24

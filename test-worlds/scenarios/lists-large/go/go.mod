@@ -1,0 +1,3 @@
+module knit.test/lists_large
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/lists_of_strings
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/lists_primitive
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/many_params
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/many_results
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/options_nested
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/records
+
+go 1.24

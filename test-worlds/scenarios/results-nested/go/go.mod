@@ -1,0 +1,3 @@
+module knit.test/results_nested
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/strings_large
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/strings
+
+go 1.24

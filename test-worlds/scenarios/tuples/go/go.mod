@@ -1,0 +1,3 @@
+module knit.test/tuples
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/variants
+
+go 1.24
