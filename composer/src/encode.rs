@@ -32,8 +32,9 @@ pub fn encode(graph: &Graph, validate_code: bool) -> Result<Vec<u8>, ComposeErro
         Some(host_types::import_world_bytes(graph)?)
     };
     let bytes = build(graph, world.as_deref(), |def| &def.bytes)?;
-    if validate_code {
-        validate(&bytes, true)?;
+    let has_skeletons = graph.components.iter().any(|c| c.skeleton.is_some());
+    if validate_code || !has_skeletons {
+        validate(&bytes, validate_code)?;
     } else {
         let shadow = build(graph, world.as_deref(), |def| {
             def.skeleton.as_deref().unwrap_or(&def.bytes)

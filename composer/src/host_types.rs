@@ -150,20 +150,32 @@ fn check_consumers_agree(graph: &Graph) -> Result<(), ComposeError> {
             match first {
                 None => first = Some((def, *id)),
                 Some((other, other_id)) => {
-                    typecheck::check_overlap(&other.resolve, other_id, &def.resolve, *id).map_err(
-                        |m| {
-                            ComposeError::new(
-                                ErrorKind::TypeMismatch,
-                                format!(
-                                    "`{}` and `{}` disagree about the shared import `{}`:\n  {m}",
-                                    other.label, def.label, host.name
-                                ),
-                            )
-                        },
-                    )?;
+                    typecheck::check_overlap(&other.resolve, other_id, &def.resolve, *id)
+                        .map_err(|m| disagreement(other, def, &host.name, &m))?;
                 }
             }
         }
     }
     Ok(())
+}
+
+/// The message for two importers whose views of a shared import conflict.
+fn disagreement(
+    first: &ComponentDef,
+    second: &ComponentDef,
+    import: &str,
+    mismatch: &typecheck::Mismatch,
+) -> ComposeError {
+    let place = if mismatch.path.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", mismatch.path.join(", "))
+    };
+    ComposeError::new(
+        ErrorKind::TypeMismatch,
+        format!(
+            "`{}` and `{}` disagree about the shared import `{import}`:\n  {place}`{}` uses {}, `{}` uses {}",
+            first.label, second.label, first.label, mismatch.expected, second.label, mismatch.found
+        ),
+    )
 }

@@ -224,3 +224,26 @@ fn damaged_inputs_give_errors_not_panics() {
         }
     }
 }
+
+#[test]
+fn importers_disagree_about_a_shared_import() {
+    let root = dummy(
+        &[
+            "package test:h; interface host { value: func() -> u32; }",
+            "package test:k; interface k { k: func(); }",
+            "package test:app; world app { import test:h/host; import test:k/k; export run: func(); }",
+        ],
+        "app",
+    );
+    let plug = dummy(
+        &[
+            "package test:h; interface host { value: func() -> string; }",
+            "package test:k; interface k { k: func(); } world pk { import test:h/host; export k; }",
+        ],
+        "pk",
+    );
+    let error =
+        Composition::plug(Input::new("app", root), vec![Input::new("pk", plug)]).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::TypeMismatch);
+    snapshot("shared-import-conflict", error);
+}

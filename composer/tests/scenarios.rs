@@ -308,3 +308,53 @@ fn skipping_code_validation_gives_the_same_bytes() {
         .unwrap();
     assert_eq!(full.bytes, fast.bytes);
 }
+
+#[test]
+fn wasi_imports_of_root_and_plug_are_merged() {
+    use common::dummy_with_wasi;
+    let k = "package test:k; interface k { k: func() -> u32; }";
+    let root = dummy_with_wasi(
+        &[
+            k,
+            "package test:wroot; world root {
+                import wasi:cli/environment@0.2.0; import wasi:io/streams@0.2.0; import test:k/k;
+                export run: func() -> u32;
+            }",
+        ],
+        "root",
+    );
+    let plug = dummy_with_wasi(
+        &[
+            k,
+            "package test:wplug; world plug {
+                import wasi:cli/stdout@0.2.0; import wasi:io/streams@0.2.0; export test:k/k;
+            }",
+        ],
+        "plug",
+    );
+    let composed = Composition::plug(input("root", root), vec![input("plug", plug)]).unwrap();
+    let imports = import_names(&composed.bytes);
+    assert_eq!(
+        imports
+            .iter()
+            .filter(|n| n.starts_with("wasi:io/streams"))
+            .count(),
+        1,
+        "{imports:?}"
+    );
+    for wanted in [
+        "wasi:cli/environment@0.2.0",
+        "wasi:cli/stdout@0.2.0",
+        "wasi:io/error@0.2.0",
+    ] {
+        assert!(
+            imports.iter().any(|n| n == wanted),
+            "{wanted} in {imports:?}"
+        );
+    }
+    assert!(
+        !imports.iter().any(|n| n.starts_with("test:k")),
+        "{imports:?}"
+    );
+    assert_eq!(export_names(&composed.bytes), ["run"]);
+}

@@ -28,7 +28,7 @@ fn chain_deps() -> Vec<(&'static str, Vec<u8>)> {
 #[test]
 fn chain_with_spreading() {
     let composed = compose(
-        "package test:composition;
+        "package test:composition targets test:a/app;
          let c = new test:c {};
          let b = new test:b { ...c };
          let a = new test:a { ...b };

@@ -37,10 +37,14 @@ pub fn go_guest(scenario: &str) -> Result<PathBuf> {
     let dir = crate::guest_target_dir().join("go").join(scenario);
     let _ = std::fs::remove_dir_all(&dir);
     copy_sources(&source.join("go"), &dir)?;
+    // A scenario with several worlds names the Go guest's in `go/knit-world`.
+    let world = std::fs::read_to_string(source.join("go/knit-world"))
+        .ok()
+        .map(|w| w.trim().to_string());
     let built = knit_cli::commands::build_go::build(&knit_cli::commands::build_go::BuildGo {
         dir: dir.clone(),
         wit: vec![source.join("test.wit")],
-        world: None,
+        world,
         bindings: "bindings".into(),
         install_go: true,
     })

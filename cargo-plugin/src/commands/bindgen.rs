@@ -126,6 +126,9 @@ pub struct RustArgs {
     /// Name of the export macro.
     #[arg(long, default_value = "export")]
     export_macro_name: String,
+    /// Format with prettyplease (rustfmt-like line breaking) instead of knit's fast indentation.
+    #[arg(long)]
+    format: bool,
 }
 
 /// `--ownership` values.
@@ -169,7 +172,7 @@ fn run_rust(args: RustArgs) -> Result<()> {
         runtime_path: Some(args.runtime_path),
         pub_export_macro: args.pub_export_macro,
         export_macro_name: Some(args.export_macro_name),
-        format: true,
+        format: args.format,
     };
     let files = knit_bindgen_rust::generate(&loaded.resolve, loaded.world, &options)?;
     args.out.emit(&files)

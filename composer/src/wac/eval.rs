@@ -47,6 +47,12 @@ pub fn evaluate(
         locals: HashMap::new(),
         notes: Vec::new(),
     };
+    if let Some(targets) = &document.targets {
+        eval.notes.push(format!(
+            "`targets {}` is not checked: knit does not load WIT worlds for WAC scripts",
+            targets.full()
+        ));
+    }
     for statement in &document.statements {
         eval.statement(statement)?;
     }

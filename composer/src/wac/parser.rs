@@ -135,6 +135,8 @@ pub enum Statement {
 pub struct Document {
     /// The `package` directive.
     pub package: PackageRef,
+    /// The world after `targets`, if any.
+    pub targets: Option<PackageRef>,
     /// Statements in order.
     pub statements: Vec<Statement>,
 }
@@ -148,9 +150,11 @@ pub fn parse(tokens: &[Token]) -> Result<Document, Diagnostic> {
     };
     p.keyword("package")?;
     let package = p.package_ref(false)?;
-    if p.eat_keyword("targets") {
-        p.package_ref(true)?;
-    }
+    let targets = if p.eat_keyword("targets") {
+        Some(p.package_ref(true)?)
+    } else {
+        None
+    };
     p.punct(';')?;
     let mut statements = Vec::new();
     while p.peek() != &Tok::Eof {
@@ -158,6 +162,7 @@ pub fn parse(tokens: &[Token]) -> Result<Document, Diagnostic> {
     }
     Ok(Document {
         package,
+        targets,
         statements,
     })
 }

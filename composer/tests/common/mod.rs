@@ -41,6 +41,26 @@ fn encode(resolve: &Resolve, world: WorldId, mut module: Vec<u8>) -> Vec<u8> {
         .expect("component encodes")
 }
 
+/// Like [`dummy`], but the WIT may use the WASI 0.2 packages vendored in
+/// `wit-bindgen/wasi/wit` (loaded first).
+pub fn dummy_with_wasi(wits: &[&str], world: &str) -> Vec<u8> {
+    let mut resolve = Resolve::default();
+    let wasi = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../wit-bindgen/wasi/wit");
+    for package in ["io", "clocks", "random", "filesystem", "sockets", "cli"] {
+        resolve
+            .push_dir(wasi.join(package))
+            .unwrap_or_else(|e| panic!("WASI package {package}: {e:#}"));
+    }
+    let mut last = None;
+    for (i, wit) in wits.iter().enumerate() {
+        last = Some(resolve.push_str(format!("input{i}.wit"), wit).unwrap());
+    }
+    let world = resolve.select_world(&[last.unwrap()], Some(world)).unwrap();
+    let module =
+        wit_component::dummy_module(&resolve, world, ManglingAndAbi::Legacy(LiftLowerAbi::Sync));
+    encode(&resolve, world, module)
+}
+
 /// A component for `world` (in the last of `wits`) whose code is the core
 /// module `wat`.
 pub fn component(wits: &[&str], world: &str, wat: &str) -> Vec<u8> {

@@ -3,7 +3,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/keywords/test.wit" });
 
@@ -24,8 +24,8 @@ impl knit::keywords::r#type::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("keywords")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("keywords", language)?)?;
     Keywords::add_to_linker(&mut host.linker, |state| state)?;
     let guest = Keywords::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

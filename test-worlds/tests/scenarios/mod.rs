@@ -39,6 +39,7 @@ scenarios! {
     bools,
     chars,
     cli_run,
+    compose_go_rust,
     enums,
     errors,
     exported_interfaces,

@@ -3,7 +3,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 use std::collections::BTreeMap;
 use wasmtime::component::Resource;
 
@@ -55,8 +55,8 @@ impl TokensHost for HostState<Tokens> {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host<Tokens> = Host::new(&rust_guest("resources-borrow-own")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host<Tokens> = Host::new(&guest("resources-borrow-own", language)?)?;
     ResourcesBorrowOwn::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ResourcesBorrowOwn::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

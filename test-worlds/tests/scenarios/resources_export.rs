@@ -2,7 +2,7 @@
 //! sides (the guest's live count and the host's log of destructor calls).
 
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/resources-export/test.wit" });
 
@@ -16,8 +16,8 @@ impl knit::resources_export::host::Host for HostState<Dropped> {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host<Dropped> = Host::new(&rust_guest("resources-export")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host<Dropped> = Host::new(&guest("resources-export", language)?)?;
     ResourcesExport::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ResourcesExport::instantiate(&mut host.store, &host.component, &host.linker)?;
     let counters = guest.knit_resources_export_counters().counter();

@@ -3,7 +3,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 use wasmtime::component::Resource;
 
 knit_macros::host!({
@@ -59,8 +59,8 @@ impl BlobsHost for HostState<Counts> {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host<Counts> = Host::new(&rust_guest("resources-import")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host<Counts> = Host::new(&guest("resources-import", language)?)?;
     ResourcesImport::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ResourcesImport::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

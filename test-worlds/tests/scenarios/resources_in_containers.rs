@@ -3,7 +3,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 use wasmtime::component::Resource;
 
 knit_macros::host!({
@@ -62,8 +62,8 @@ impl pool::Host for HostState<Counts> {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host<Counts> = Host::new(&rust_guest("resources-in-containers")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host<Counts> = Host::new(&guest("resources-in-containers", language)?)?;
     ResourcesInContainers::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ResourcesInContainers::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

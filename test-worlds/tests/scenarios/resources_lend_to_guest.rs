@@ -2,7 +2,7 @@
 //! reads through the borrow and must end it before returning.
 
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 use std::collections::BTreeMap;
 use wasmtime::component::Resource;
 
@@ -32,8 +32,8 @@ impl knit::resources_lend_to_guest::tokens::HostToken for HostState<Tokens> {
 
 impl knit::resources_lend_to_guest::tokens::Host for HostState<Tokens> {}
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host<Tokens> = Host::new(&rust_guest("resources-lend-to-guest")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host<Tokens> = Host::new(&guest("resources-lend-to-guest", language)?)?;
     ResourcesLendToGuest::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ResourcesLendToGuest::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

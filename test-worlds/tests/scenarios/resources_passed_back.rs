@@ -3,7 +3,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 use wasmtime::component::Resource;
 
 knit_macros::host!({
@@ -56,8 +56,8 @@ impl keys::Host for HostState<Seen> {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host<Seen> = Host::new(&rust_guest("resources-passed-back")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host<Seen> = Host::new(&guest("resources-passed-back", language)?)?;
     ResourcesPassedBack::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ResourcesPassedBack::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

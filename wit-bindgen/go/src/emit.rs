@@ -8,8 +8,8 @@
 use crate::Generator;
 use crate::types::flat_go;
 use knit_bindgen_core::abi::{
-    Area, Emitter, FlatType, HandleKind, Instr, LowerMode, MemKind, PlanKind, ResourceOrigin, Scalar,
-    flat_types,
+    Area, Emitter, FlatType, HandleKind, Instr, LowerMode, MemKind, PlanKind, ResourceOrigin,
+    Scalar, flat_types,
 };
 use knit_bindgen_core::names::{Language, Scope};
 use std::fmt::Write;
@@ -68,13 +68,29 @@ pub struct GoEmitter<'g, 'a> {
     uses_pinner: bool,
     /// A base name for the `go:wasmimport` declaration.
     pub import_base: String,
+    /// Whether the host may call `cabi_realloc` during the import call (its result owns memory),
+    /// so the collector must be off around it.
+    pub guard_gc: bool,
+    /// Borrowed handles of imported resources an export received; dropped once the user returns,
+    /// as the component model requires.
+    borrows: Vec<String>,
 }
 
 impl<'g, 'a> GoEmitter<'g, 'a> {
     /// A renderer for a plan of `kind`; `args` name the function's arguments.
-    pub fn new(g: &'g Generator<'a>, kind: PlanKind, args: Vec<String>, call: UserCall, style: ResultStyle) -> Self {
+    pub fn new(
+        g: &'g Generator<'a>,
+        kind: PlanKind,
+        args: Vec<String>,
+        call: UserCall,
+        style: ResultStyle,
+    ) -> Self {
         let mut scope = Scope::new(Language::Go);
-        for reserved in args.iter().map(String::as_str).chain(RESERVED.iter().copied()) {
+        for reserved in args
+            .iter()
+            .map(String::as_str)
+            .chain(RESERVED.iter().copied())
+        {
             scope.reserve(reserved);
         }
         GoEmitter {
@@ -92,6 +108,8 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
             locals: std::collections::HashMap::new(),
             uses_pinner: false,
             import_base: "f".into(),
+            guard_gc: false,
+            borrows: Vec::new(),
         }
     }
 
@@ -105,7 +123,10 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
     pub fn body(&mut self) -> String {
         let mut body = std::mem::take(&mut self.bufs[0]);
         if self.uses_pinner {
-            body = format!("var pinner {}Pinner\ndefer pinner.Unpin()\n{body}", self.g.cm());
+            body = format!(
+                "var pinner {}Pinner\ndefer pinner.Unpin()\n{body}",
+                self.g.cm()
+            );
         }
         tidy(&body)
     }
@@ -145,8 +166,14 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
 
     /// Go type arguments `[T, E]` of a result type.
     fn result_args(&self, id: TypeId) -> String {
-        let TypeDefKind::Result(r) = &self.g.resolve.types[id].kind else { unreachable!("not a result") };
-        let part = |t: &Option<Type>| t.as_ref().map(|t| self.ty(t)).unwrap_or_else(|| "struct{}".into());
+        let TypeDefKind::Result(r) = &self.g.resolve.types[id].kind else {
+            unreachable!("not a result")
+        };
+        let part = |t: &Option<Type>| {
+            t.as_ref()
+                .map(|t| self.ty(t))
+                .unwrap_or_else(|| "struct{}".into())
+        };
         format!("[{}, {}]", part(&r.ok), part(&r.err))
     }
 
@@ -160,7 +187,11 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
             },
             TypeDefKind::Result(_) => {
                 let head = if index == 0 { "Ok" } else { "Err" };
-                format!("{cm}{head}{}({})", self.result_args(ty), payload.unwrap_or("struct{}{}"))
+                format!(
+                    "{cm}{head}{}({})",
+                    self.result_args(ty),
+                    payload.unwrap_or("struct{}{}")
+                )
             }
             _ => {
                 let ctor = self.g.named(ty, self.exporting, |n| n.ctors[index].clone());
@@ -171,7 +202,13 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
 
     /// Renders a `switch` (or `if`) choosing the case of a variant-like value `value`; each block
     /// first binds its parameter to the case's payload.
-    fn lower_cases(&mut self, ty: TypeId, value: &str, blocks: &[GoBlock], results: &[String]) -> String {
+    fn lower_cases(
+        &mut self,
+        ty: TypeId,
+        value: &str,
+        blocks: &[GoBlock],
+        results: &[String],
+    ) -> String {
         let kind = self.g.resolve.types[ty].kind.clone();
         let mut text = String::new();
         let arm = |block: &GoBlock, payload: String| -> String {
@@ -216,17 +253,41 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
         text
     }
 
-    fn call_import(&mut self, module: &str, name: &str, params: &[FlatType], results: &[FlatType], ops: &[String]) -> Vec<String> {
+    fn call_import(
+        &mut self,
+        module: &str,
+        name: &str,
+        params: &[FlatType],
+        results: &[FlatType],
+        ops: &[String],
+    ) -> Vec<String> {
         let pkg = self.g.current.get();
-        let func = self.g.claim(pkg, &format!("wasmimport_{}", sanitize(&self.import_base)));
-        let sig: Vec<String> = params.iter().enumerate().map(|(i, p)| format!("arg{i} {}", flat_go(*p))).collect();
-        let ret = results.first().map(|r| format!(" {}", flat_go(*r))).unwrap_or_default();
+        let func = self
+            .g
+            .claim(pkg, &format!("wasmimport_{}", sanitize(&self.import_base)));
+        let sig: Vec<String> = params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("arg{i} {}", flat_go(*p)))
+            .collect();
+        let ret = results
+            .first()
+            .map(|r| format!(" {}", flat_go(*r)))
+            .unwrap_or_default();
         let _ = write!(
             self.g.decls.borrow_mut(),
             "//go:wasmimport {module} {name}\nfunc {func}({}){ret}\n\n",
             sig.join(", ")
         );
         let call = format!("{func}({})", ops.join(", "));
+        if self.guard_gc {
+            let cm = self.g.cm();
+            let gc = self.scope.fresh("gc");
+            let _ = writeln!(self.out(), "{gc} := {cm}ImportEnter()");
+            let _ = writeln!(self.out(), "{call}");
+            let _ = writeln!(self.out(), "{cm}ImportLeave({gc})");
+            return Vec::new();
+        }
         if results.is_empty() {
             let _ = writeln!(self.out(), "{call}");
             Vec::new()
@@ -241,15 +302,28 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
             UserCall::Function(callee) => format!("{callee}({})", ops.join(", ")),
             UserCall::Method(name) => format!("{}.{name}({})", ops[0], ops[1..].join(", ")),
         };
+        let borrows = std::mem::take(&mut self.borrows);
+        let release = borrows
+            .iter()
+            .map(|b| format!("{b}.Drop()\n"))
+            .collect::<String>();
         if results == 0 {
             let _ = writeln!(self.out(), "{call}");
+            self.out().push_str(&release);
             return Vec::new();
+        }
+        if !release.is_empty() {
+            let _ = writeln!(self.out(), "defer func() {{\n{release}}}()");
         }
         let cm = self.g.cm();
         match self.style.clone() {
             ResultStyle::Plain => vec![self.bind("result", &call)],
             ResultStyle::ErrorValue { ok, result } => {
-                let (v, err, r) = (self.scope.fresh("value"), self.scope.fresh("err"), self.scope.fresh("result"));
+                let (v, err, r) = (
+                    self.scope.fresh("value"),
+                    self.scope.fresh("err"),
+                    self.scope.fresh("result"),
+                );
                 let _ = write!(
                     self.out(),
                     "{v}, {err} := {call}\n{r} := {cm}Ok[{ok}, string]({v})\nif {err} != nil {{\n{r} = {cm}Err[{ok}, string]({err}.Error())\n}}\n"
@@ -289,7 +363,10 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
             }
             ResultStyle::ErrorUnit { .. } => {
                 let r = self.atom("result", value);
-                let _ = write!(self.out(), "if {r}.IsErr() {{\nreturn {cm}StringError({r}.Err())\n}}\nreturn nil\n");
+                let _ = write!(
+                    self.out(),
+                    "if {r}.IsErr() {{\nreturn {cm}StringError({r}.Err())\n}}\nreturn nil\n"
+                );
             }
         }
     }
@@ -299,11 +376,21 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
         let cm = self.g.cm();
         if self.kind == PlanKind::Import {
             let pinner = self.pinner();
-            self.bind("area", &format!("{cm}AllocPinned({pinner}, {}, {})", area.size, area.align))
+            self.bind(
+                "area",
+                &format!("{cm}AllocPinned({pinner}, {}, {})", area.size, area.align),
+            )
         } else {
             let pkg = self.g.current.get();
-            let name = self.g.claim(pkg, &format!("wasmexport_area_{}", sanitize(&self.import_base)));
-            let _ = write!(self.g.decls.borrow_mut(), "var {name} = {cm}NewArea({})\n\n", area.size);
+            let name = self.g.claim(
+                pkg,
+                &format!("wasmexport_area_{}", sanitize(&self.import_base)),
+            );
+            let _ = write!(
+                self.g.decls.borrow_mut(),
+                "var {name} = {cm}NewArea({})\n\n",
+                area.size
+            );
             format!("{name}.Addr()")
         }
     }
@@ -314,7 +401,9 @@ const RESERVED: &[&str] = &["pinner", "cm"];
 
 /// A WIT name made into part of a Go identifier.
 pub fn sanitize(name: &str) -> String {
-    name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
 }
 
 fn bitcast(from: FlatType, to: FlatType, op: &str, cm: &str) -> String {
@@ -362,7 +451,17 @@ impl Emitter for GoEmitter<'_, '_> {
 
     fn begin_block(&mut self, params: usize) -> Vec<String> {
         self.bufs.push(String::new());
-        let names: Vec<String> = (0..params).map(|i| self.scope.fresh(if i == 0 && params == 2 { "e" } else if params == 2 { "addr" } else { "x" })).collect();
+        let names: Vec<String> = (0..params)
+            .map(|i| {
+                self.scope.fresh(if i == 0 && params == 2 {
+                    "e"
+                } else if params == 2 {
+                    "addr"
+                } else {
+                    "x"
+                })
+            })
+            .collect();
         self.pending.push(names.clone());
         names
     }
@@ -370,7 +469,11 @@ impl Emitter for GoEmitter<'_, '_> {
     fn end_block(&mut self, results: Vec<String>) -> GoBlock {
         let code = self.bufs.pop().expect("a block is open");
         let params = self.pending.pop().expect("blocks are balanced");
-        GoBlock { params, code, results }
+        GoBlock {
+            params,
+            code,
+            results,
+        }
     }
 
     fn emit(&mut self, instr: &Instr, ops: Vec<String>, mut blocks: Vec<GoBlock>) -> Vec<String> {
@@ -396,7 +499,12 @@ impl Emitter for GoEmitter<'_, '_> {
                     MemKind::I32 | MemKind::U8 | MemKind::S8 | MemKind::U16 | MemKind::S16 => op(0),
                     _ => op(0),
                 };
-                let _ = writeln!(self.out(), "{cm}{}({}, {offset}, {value})", store_fn(*kind), op(1));
+                let _ = writeln!(
+                    self.out(),
+                    "{cm}{}({}, {offset}, {value})",
+                    store_fn(*kind),
+                    op(1)
+                );
                 vec![]
             }
             Instr::LowerScalar { ty } => vec![match ty {
@@ -419,15 +527,23 @@ impl Emitter for GoEmitter<'_, '_> {
                 Scalar::Char => format!("{cm}LiftChar({})", op(0)),
             }],
             Instr::RecordLower { ty, .. } => {
-                let TypeDefKind::Record(r) = &self.g.resolve.types[*ty].kind else { unreachable!() };
+                let TypeDefKind::Record(r) = &self.g.resolve.types[*ty].kind else {
+                    unreachable!()
+                };
                 let fields = record_fields(r);
                 let v = self.atom("r", &op(0));
                 fields.iter().map(|f| format!("{v}.{f}")).collect()
             }
             Instr::RecordLift { ty, .. } => {
-                let TypeDefKind::Record(r) = &self.g.resolve.types[*ty].kind else { unreachable!() };
+                let TypeDefKind::Record(r) = &self.g.resolve.types[*ty].kind else {
+                    unreachable!()
+                };
                 let fields = record_fields(r);
-                let parts: Vec<String> = fields.iter().zip(&ops).map(|(f, v)| format!("{f}: {v}")).collect();
+                let parts: Vec<String> = fields
+                    .iter()
+                    .zip(&ops)
+                    .map(|(f, v)| format!("{f}: {v}"))
+                    .collect();
                 vec![format!("{}{{{}}}", self.type_of(*ty), parts.join(", "))]
             }
             Instr::TupleLower { arity, .. } => {
@@ -435,19 +551,36 @@ impl Emitter for GoEmitter<'_, '_> {
                 (0..*arity).map(|i| format!("{v}.F{i}")).collect()
             }
             Instr::TupleLift { ty, .. } => {
-                let parts: Vec<String> = ops.iter().enumerate().map(|(i, v)| format!("F{i}: {v}")).collect();
+                let parts: Vec<String> = ops
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| format!("F{i}: {v}"))
+                    .collect();
                 vec![format!("{}{{{}}}", self.type_of(*ty), parts.join(", "))]
             }
             Instr::FlagsLower { .. } => vec![format!("int32({})", op(0))],
             Instr::FlagsLift { ty } => {
-                let TypeDefKind::Flags(f) = &self.g.resolve.types[*ty].kind else { unreachable!() };
-                let mask: u64 = if f.flags.len() >= 32 { u32::MAX as u64 } else { (1u64 << f.flags.len()) - 1 };
+                let TypeDefKind::Flags(f) = &self.g.resolve.types[*ty].kind else {
+                    unreachable!()
+                };
+                let mask: u64 = if f.flags.len() >= 32 {
+                    u32::MAX as u64
+                } else {
+                    (1u64 << f.flags.len()) - 1
+                };
                 vec![format!("{}(uint32({}) & {mask})", self.type_of(*ty), op(0))]
             }
             Instr::EnumLower { .. } => vec![format!("int32({})", op(0))],
             Instr::EnumLift { ty } => {
-                let TypeDefKind::Enum(e) = &self.g.resolve.types[*ty].kind else { unreachable!() };
-                let expr = format!("{}({cm}Discriminant({}, {}))", self.type_of(*ty), op(0), e.cases.len());
+                let TypeDefKind::Enum(e) = &self.g.resolve.types[*ty].kind else {
+                    unreachable!()
+                };
+                let expr = format!(
+                    "{}({cm}Discriminant({}, {}))",
+                    self.type_of(*ty),
+                    op(0),
+                    e.cases.len()
+                );
                 vec![self.bind("en", &expr)]
             }
             Instr::VariantLower { ty, results, .. } => {
@@ -466,7 +599,8 @@ impl Emitter for GoEmitter<'_, '_> {
                 let t = self.type_of(*ty);
                 let mut text = format!("var {v} {t}\nswitch {} {{\n", op(0));
                 for (index, block) in blocks.iter().enumerate() {
-                    let value = self.construct(*ty, index, block.results.first().map(String::as_str));
+                    let value =
+                        self.construct(*ty, index, block.results.first().map(String::as_str));
                     let _ = write!(text, "case {index}:\n{}{v} = {value}\n", block.code);
                 }
                 let _ = write!(text, "default:\n{cm}InvalidDiscriminant()\n}}\n");
@@ -484,7 +618,11 @@ impl Emitter for GoEmitter<'_, '_> {
             }
             Instr::StringLower { mode } | Instr::ListCanonLower { mode, .. } => {
                 let (ptr, len) = (self.scope.fresh("ptr"), self.scope.fresh("len"));
-                let what = if matches!(instr, Instr::StringLower { .. }) { "String" } else { "Slice" };
+                let what = if matches!(instr, Instr::StringLower { .. }) {
+                    "String"
+                } else {
+                    "Slice"
+                };
                 let call = match mode {
                     LowerMode::Borrow => {
                         let pinner = self.pinner();
@@ -495,12 +633,19 @@ impl Emitter for GoEmitter<'_, '_> {
                 let _ = writeln!(self.out(), "{ptr}, {len} := {call}");
                 vec![ptr, len]
             }
-            Instr::StringLift => vec![self.bind("s", &format!("{cm}LiftString({}, {})", op(0), op(1)))],
+            Instr::StringLift => {
+                vec![self.bind("s", &format!("{cm}LiftString({}, {})", op(0), op(1)))]
+            }
             Instr::ListCanonLift { element } => {
                 let elem = self.ty(element);
-                vec![self.bind("list", &format!("{cm}LiftSlice[{elem}]({}, {})", op(0), op(1)))]
+                vec![self.bind(
+                    "list",
+                    &format!("{cm}LiftSlice[{elem}]({}, {})", op(0), op(1)),
+                )]
             }
-            Instr::ListLower { size, align, mode, .. } => {
+            Instr::ListLower {
+                size, align, mode, ..
+            } => {
                 let block = blocks.remove(0);
                 let vec = self.atom("vec", &op(0));
                 let (base, i) = (self.scope.fresh("base"), self.scope.fresh("i"));
@@ -523,7 +668,12 @@ impl Emitter for GoEmitter<'_, '_> {
             Instr::ListLift { element, size, .. } => {
                 let block = blocks.remove(0);
                 let elem = self.ty(element);
-                let (base, n, vec, i) = (self.scope.fresh("base"), self.scope.fresh("n"), self.scope.fresh("list"), self.scope.fresh("i"));
+                let (base, n, vec, i) = (
+                    self.scope.fresh("base"),
+                    self.scope.fresh("n"),
+                    self.scope.fresh("list"),
+                    self.scope.fresh("i"),
+                );
                 let _ = write!(
                     self.out(),
                     "{base} := {}\n{n} := {}\n{vec} := make([]{elem}, uint32({n}))\nfor {i} := range {vec} {{\n{a} := {base} + int32({i}*{size})\n{}{vec}[{i}] = {}\n}}\n{cm}Free({base})\n",
@@ -535,12 +685,18 @@ impl Emitter for GoEmitter<'_, '_> {
                 );
                 vec![vec]
             }
-            Instr::HandleLower { resource, kind, origin } => {
+            Instr::HandleLower {
+                resource,
+                kind,
+                origin,
+            } => {
                 let value = op(0);
                 vec![match (kind, origin) {
                     (_, ResourceOrigin::Imported) => format!("{value}.Handle()"),
                     (HandleKind::Own, ResourceOrigin::Exported) => {
-                        let f = self.g.named(*resource, true, |n| format!("{}_LowerOwn", n.name));
+                        let f = self
+                            .g
+                            .named(*resource, true, |n| format!("{}_LowerOwn", n.name));
                         self.bind("handle", &format!("{f}({value})"))
                     }
                     (HandleKind::Borrow, ResourceOrigin::Exported) => {
@@ -549,15 +705,26 @@ impl Emitter for GoEmitter<'_, '_> {
                     }
                 }]
             }
-            Instr::HandleLift { resource, kind, origin } => {
+            Instr::HandleLift {
+                resource,
+                kind,
+                origin,
+            } => {
                 let exporting = *origin == ResourceOrigin::Exported;
                 let helper = match (kind, origin) {
                     (_, ResourceOrigin::Imported) => "FromHandle",
                     (HandleKind::Own, ResourceOrigin::Exported) => "LiftOwn",
                     (HandleKind::Borrow, ResourceOrigin::Exported) => "LiftBorrow",
                 };
-                let f = self.g.named(*resource, exporting && self.exporting, |n| format!("{}_{helper}", n.name));
-                vec![self.bind("res", &format!("{f}({})", op(0)))]
+                let f = self.g.named(*resource, exporting && self.exporting, |n| {
+                    format!("{}_{helper}", n.name)
+                });
+                let value = self.bind("res", &format!("{f}({})", op(0)));
+                let lent = (*kind, *origin) == (HandleKind::Borrow, ResourceOrigin::Imported);
+                if self.kind == PlanKind::Export && lent {
+                    self.borrows.push(value.clone());
+                }
+                vec![value]
             }
             Instr::ParamsArea => {
                 let area = self.params_area;
@@ -567,7 +734,12 @@ impl Emitter for GoEmitter<'_, '_> {
                 let area = self.return_area;
                 vec![self.area(area)]
             }
-            Instr::CallImport { module, name, params, results } => {
+            Instr::CallImport {
+                module,
+                name,
+                params,
+                results,
+            } => {
                 let (module, name) = (module.clone(), name.clone());
                 self.call_import(&module, &name, params, results, &ops)
             }
@@ -632,8 +804,15 @@ pub fn tidy(body: &str) -> String {
         } else if let Some((lhs, rhs)) = line.split_once(" := ") {
             let names: Vec<&str> = lhs.split(", ").collect();
             if names.iter().all(|n| is_ident(n)) {
-                let kept: Vec<&str> = names.iter().map(|n| if count_word(body, n) <= 1 { "_" } else { n }).collect();
-                let op = if kept.iter().all(|n| *n == "_") { "=" } else { ":=" };
+                let kept: Vec<&str> = names
+                    .iter()
+                    .map(|n| if count_word(body, n) <= 1 { "_" } else { n })
+                    .collect();
+                let op = if kept.iter().all(|n| *n == "_") {
+                    "="
+                } else {
+                    ":="
+                };
                 let _ = writeln!(out, "{} {op} {rhs}", kept.join(", "));
                 continue;
             }
@@ -645,7 +824,9 @@ pub fn tidy(body: &str) -> String {
 }
 
 fn is_ident(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_') && !s.starts_with(|c: char| c.is_ascii_digit())
+    !s.is_empty()
+        && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !s.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// How often `word` occurs in `text` as a whole identifier.
@@ -669,7 +850,10 @@ mod tests {
     #[test]
     fn unused_locals_become_blank() {
         let body = "a := f()\nb, c := g()\nvar d int32\nvar e int32\ne = 1\nreturn b + e\n";
-        assert_eq!(tidy(body), "_ = f()\nb, _ := g()\nvar e int32\ne = 1\nreturn b + e\n");
+        assert_eq!(
+            tidy(body),
+            "_ = f()\nb, _ := g()\nvar e int32\ne = 1\nreturn b + e\n"
+        );
     }
 
     #[test]

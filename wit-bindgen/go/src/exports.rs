@@ -15,31 +15,53 @@ use wit_parser::{Function, FunctionKind, TypeId, WorldKey};
 impl Generator<'_> {
     /// Everything the exports of one package need: `funcs` are the exported functions of an
     /// interface (`key` is `Some`) or of the world, `resources` the resources the interface defines.
-    pub fn export_functions(&self, pkg: Pkg, key: Option<&WorldKey>, funcs: &[Function], resources: &[TypeId]) -> Result<String> {
+    pub fn export_functions(
+        &self,
+        pkg: Pkg,
+        key: Option<&WorldKey>,
+        funcs: &[Function],
+        resources: &[TypeId],
+    ) -> Result<String> {
         let iface = self.claim(pkg, "Exports");
         let set = self.claim(pkg, "SetExports");
         let what = match key {
-            Some(key) => format!("the exported interface `{}`", self.resolve.name_world_key(key)),
+            Some(key) => format!(
+                "the exported interface `{}`",
+                self.resolve.name_world_key(key)
+            ),
             None => format!("the world `{}`", self.resolve.worlds[self.world].name),
         };
         let mut methods = HashSet::new();
         let mut method_names = Vec::new();
-        let mut out = format!("// {iface} is what the component implements for {what}; register an implementation with {set}.\ntype {iface} interface {{\n");
+        let mut out = format!(
+            "// {iface} is what the component implements for {what}; register an implementation with {set}.\ntype {iface} interface {{\n"
+        );
         for func in funcs {
             if is_method(func) {
                 method_names.push(String::new());
                 continue;
             }
             let mut name = match (func.kind.clone(), resource_of(func)) {
-                (FunctionKind::Constructor(_), Some(r)) => format!("New{}", self.names_in(pkg, r).name),
-                (_, Some(r)) => format!("{}{}", self.names_in(pkg, r).name, convert_case(func.item_name(), Case::UpperCamel)),
+                (FunctionKind::Constructor(_), Some(r)) => {
+                    format!("New{}", self.names_in(pkg, r).name)
+                }
+                (_, Some(r)) => format!(
+                    "{}{}",
+                    self.names_in(pkg, r).name,
+                    convert_case(func.item_name(), Case::UpperCamel)
+                ),
                 _ => crate::go_ident(func.item_name(), Case::UpperCamel),
             };
             while !methods.insert(name.clone()) {
                 name.push('_');
             }
             push_docs_indented(&mut out, &func.docs, "\t");
-            let _ = writeln!(out, "\t{name}({}){}", self.params_of(func, &param_names(func), true), self.export_results(func));
+            let _ = writeln!(
+                out,
+                "\t{name}({}){}",
+                self.params_of(func, &param_names(func), true),
+                self.export_results(func)
+            );
             method_names.push(name);
         }
         out.push_str("}\n\n");
@@ -66,16 +88,33 @@ impl Generator<'_> {
     }
 
     /// The `go:wasmexport` entry point and post-return function of one export.
-    fn export_entry(&self, pkg: Pkg, key: Option<&WorldKey>, func: &Function, method: &str) -> Result<String> {
-        let plan = self.abi.export_plan(func).with_context(|| format!("planning export `{}`", func.name))?;
+    fn export_entry(
+        &self,
+        pkg: Pkg,
+        key: Option<&WorldKey>,
+        func: &Function,
+        method: &str,
+    ) -> Result<String> {
+        let plan = self
+            .abi
+            .export_plan(func)
+            .with_context(|| format!("planning export `{}`", func.name))?;
         let call = if is_method(func) {
-            UserCall::Method(self.method_name(resource_of(func).expect("a method has a resource"), func))
+            UserCall::Method(
+                self.method_name(resource_of(func).expect("a method has a resource"), func),
+            )
         } else {
             UserCall::Function(format!("exports_get().{method}"))
         };
         let style = self.result_style(func, true);
-        let style = if matches!(func.kind, FunctionKind::Constructor(_)) { ResultStyle::Plain } else { style };
-        let args: Vec<String> = (0..plan.core_params.len()).map(|i| format!("arg{i}")).collect();
+        let style = if matches!(func.kind, FunctionKind::Constructor(_)) {
+            ResultStyle::Plain
+        } else {
+            style
+        };
+        let args: Vec<String> = (0..plan.core_params.len())
+            .map(|i| format!("arg{i}"))
+            .collect();
         let mut emitter = GoEmitter::new(self, PlanKind::Export, args.clone(), call, style);
         emitter.areas(plan.params_area, plan.return_area);
         emitter.import_base = func.name.clone();
@@ -83,18 +122,39 @@ impl Generator<'_> {
         let body = emitter.body();
         let export_name = mangle::export_name(self.resolve, key, &func.name);
         let entry = self.claim(pkg, &format!("wasmexport_{}", sanitize(&func.name)));
-        let params: Vec<String> =
-            args.iter().zip(&plan.core_params).map(|(a, t)| format!("{a} {}", crate::types::flat_go(*t))).collect();
-        let ret = plan.core_results.first().map(|t| format!(" {}", crate::types::flat_go(*t))).unwrap_or_default();
-        let mut code = format!("//go:wasmexport {export_name}\nfunc {entry}({}){ret} {{\n{body}}}\n\n", params.join(", "));
+        let params: Vec<String> = args
+            .iter()
+            .zip(&plan.core_params)
+            .map(|(a, t)| format!("{a} {}", crate::types::flat_go(*t)))
+            .collect();
+        let ret = plan
+            .core_results
+            .first()
+            .map(|t| format!(" {}", crate::types::flat_go(*t)))
+            .unwrap_or_default();
+        let cm = self.cm();
+        let mut code = format!(
+            "//go:wasmexport {export_name}\nfunc {entry}({}){ret} {{\n{cm}ExportEnter()\ndefer {cm}ExportLeave()\n{body}}}\n\n",
+            params.join(", ")
+        );
         if let Some(post) = self.abi.post_return_plan(func)? {
-            let mut emitter = GoEmitter::new(self, PlanKind::PostReturn, vec!["arg0".into()], UserCall::None, ResultStyle::Plain);
+            let mut emitter = GoEmitter::new(
+                self,
+                PlanKind::PostReturn,
+                vec!["arg0".into()],
+                UserCall::None,
+                ResultStyle::Plain,
+            );
             emitter.import_base = func.name.clone();
             knit_bindgen_core::abi::run(&post.body, &mut emitter);
             let body = emitter.body();
             let post_entry = self.claim(pkg, &format!("wasmexport_post_{}", sanitize(&func.name)));
-            let params: Vec<String> =
-                post.core_params.iter().enumerate().map(|(i, t)| format!("arg{i} {}", crate::types::flat_go(*t))).collect();
+            let params: Vec<String> = post
+                .core_params
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!("arg{i} {}", crate::types::flat_go(*t)))
+                .collect();
             let _ = write!(
                 code,
                 "//go:wasmexport {}\nfunc {post_entry}({}) {{\n{body}}}\n\n",
@@ -107,14 +167,27 @@ impl Generator<'_> {
     }
 
     /// `Stub` (and `Stub<Resource>`) implementations whose methods panic, registered from `init`.
-    fn stubs(&self, pkg: Pkg, iface: &str, set: &str, funcs: &[Function], methods: &[String], resources: &[TypeId]) -> String {
+    fn stubs(
+        &self,
+        pkg: Pkg,
+        iface: &str,
+        set: &str,
+        funcs: &[Function],
+        methods: &[String],
+        resources: &[TypeId],
+    ) -> String {
         let stub = self.claim(pkg, "Stub");
-        let mut out = format!("// {stub} implements {iface} with methods that panic, so the world links before it is implemented.\ntype {stub} struct{{}}\n\n");
+        let mut out = format!(
+            "// {stub} implements {iface} with methods that panic, so the world links before it is implemented.\ntype {stub} struct{{}}\n\n"
+        );
         let mut resource_stubs = std::collections::HashMap::new();
         for r in resources {
             let name = self.names_in(pkg, *r).name;
             let s = self.claim(pkg, &format!("Stub{name}"));
-            let _ = writeln!(out, "// {s} is a placeholder `{name}`.\ntype {s} struct{{}}\n");
+            let _ = writeln!(
+                out,
+                "// {s} is a placeholder `{name}`.\ntype {s} struct{{}}\n"
+            );
             resource_stubs.insert(*r, s);
         }
         for (func, method) in funcs.iter().zip(methods) {
@@ -124,13 +197,26 @@ impl Generator<'_> {
             let body = format!("\tpanic(\"knit stub: `{}` is not implemented\")", func.name);
             if is_method(func) {
                 let r = resource_of(func).expect("a method has a resource");
-                let Some(s) = resource_stubs.get(&r) else { continue };
-                let _ = writeln!(out, "// {} is a placeholder.\nfunc ({s}) {}({params}){results} {{\n{body}\n}}\n", self.method_name(r, func), self.method_name(r, func));
+                let Some(s) = resource_stubs.get(&r) else {
+                    continue;
+                };
+                let _ = writeln!(
+                    out,
+                    "// {} is a placeholder.\nfunc ({s}) {}({params}){results} {{\n{body}\n}}\n",
+                    self.method_name(r, func),
+                    self.method_name(r, func)
+                );
             } else {
-                let _ = writeln!(out, "// {method} is a placeholder.\nfunc ({stub}) {method}({params}){results} {{\n{body}\n}}\n");
+                let _ = writeln!(
+                    out,
+                    "// {method} is a placeholder.\nfunc ({stub}) {method}({params}){results} {{\n{body}\n}}\n"
+                );
             }
         }
-        let _ = writeln!(out, "func init() {{\n\tif exports_impl == nil {{\n\t\t{set}({stub}{{}})\n\t}}\n}}\n");
+        let _ = writeln!(
+            out,
+            "func init() {{\n\tif exports_impl == nil {{\n\t\t{set}({stub}{{}})\n\t}}\n}}\n"
+        );
         out
     }
 }

@@ -29,14 +29,20 @@ pub fn resource_of(func: &Function) -> Option<TypeId> {
 pub fn is_method(func: &Function) -> bool {
     matches!(
         func.kind,
-        FunctionKind::Method(_) | FunctionKind::MethodGetter(_) | FunctionKind::MethodSetter(_) | FunctionKind::AsyncMethod(_)
+        FunctionKind::Method(_)
+            | FunctionKind::MethodGetter(_)
+            | FunctionKind::MethodSetter(_)
+            | FunctionKind::AsyncMethod(_)
     )
 }
 
 /// Go parameter names for a function's parameters: lower camel case, unique, never a name the
 /// generated body keeps for itself.
 pub fn param_names(func: &Function) -> Vec<String> {
-    let mut seen: HashSet<String> = ["pinner", "cm", "self"].iter().map(|s| s.to_string()).collect();
+    let mut seen: HashSet<String> = ["pinner", "cm", "self"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     func.params
         .iter()
         .enumerate()
@@ -57,15 +63,22 @@ impl Generator<'_> {
     /// How a function's result meets Go's `error`: only an anonymous `result<T, string>` or
     /// `result<_, string>` becomes `error`.
     pub fn result_style(&self, func: &Function, exporting: bool) -> ResultStyle {
-        let Some(Type::Id(id)) = func.result else { return ResultStyle::Plain };
+        let Some(Type::Id(id)) = func.result else {
+            return ResultStyle::Plain;
+        };
         let def = &self.resolve.types[id];
-        let TypeDefKind::Result(r) = &def.kind else { return ResultStyle::Plain };
+        let TypeDefKind::Result(r) = &def.kind else {
+            return ResultStyle::Plain;
+        };
         if def.name.is_some() || r.err != Some(Type::String) {
             return ResultStyle::Plain;
         }
         let result = self.ty(&Type::Id(id), exporting);
         match &r.ok {
-            Some(ok) => ResultStyle::ErrorValue { ok: self.ty(ok, exporting), result },
+            Some(ok) => ResultStyle::ErrorValue {
+                ok: self.ty(ok, exporting),
+                result,
+            },
             None => ResultStyle::ErrorUnit { result },
         }
     }
@@ -75,7 +88,10 @@ impl Generator<'_> {
         match self.result_style(func, exporting) {
             ResultStyle::ErrorValue { ok, .. } => format!(" ({ok}, error)"),
             ResultStyle::ErrorUnit { .. } => " error".to_string(),
-            ResultStyle::Plain => func.result.map(|t| format!(" {}", self.ty(&t, exporting))).unwrap_or_default(),
+            ResultStyle::Plain => func
+                .result
+                .map(|t| format!(" {}", self.ty(&t, exporting)))
+                .unwrap_or_default(),
         }
     }
 
@@ -101,7 +117,13 @@ impl Generator<'_> {
             }
             (_, Some(r)) if !is_method(func) => {
                 let res = self.names_in(pkg, r).name;
-                self.claim(pkg, &format!("{res}{}", knit_bindgen_core::names::convert_case(func.item_name(), Case::UpperCamel)))
+                self.claim(
+                    pkg,
+                    &format!(
+                        "{res}{}",
+                        knit_bindgen_core::names::convert_case(func.item_name(), Case::UpperCamel)
+                    ),
+                )
             }
             _ => self.claim(pkg, &go_ident(func.item_name(), Case::UpperCamel)),
         }
@@ -109,12 +131,19 @@ impl Generator<'_> {
 
     /// The Go wrapper of an imported function, for the current package.
     pub fn import_function(&self, key: Option<&WorldKey>, func: &Function) -> Result<String> {
-        let plan = self.abi.import_plan(key, func).with_context(|| format!("planning import `{}`", func.name))?;
+        let plan = self
+            .abi
+            .import_plan(key, func)
+            .with_context(|| format!("planning import `{}`", func.name))?;
         let names = param_names(func);
         let style = self.result_style(func, false);
-        let mut emitter = GoEmitter::new(self, PlanKind::Import, names.clone(), UserCall::None, style);
+        let mut emitter =
+            GoEmitter::new(self, PlanKind::Import, names.clone(), UserCall::None, style);
         emitter.areas(plan.params_area, plan.return_area);
         emitter.import_base = func.name.clone();
+        emitter.guard_gc = func
+            .result
+            .is_some_and(|t| self.abi.layout().owns_memory(self.resolve, &t));
         knit_bindgen_core::abi::run(&plan.body, &mut emitter);
         let body = emitter.body();
         let mut code = String::new();
@@ -128,7 +157,10 @@ impl Generator<'_> {
             if code.is_empty() {
                 let _ = writeln!(code, "// {method} calls the WIT method `{}`.", func.name);
             }
-            let _ = write!(code, "func (self {res}) {method}({params}){results} {{\n{body}}}\n\n");
+            let _ = write!(
+                code,
+                "func (self {res}) {method}({params}){results} {{\n{body}}}\n\n"
+            );
         } else {
             let name = self.import_name(func);
             if code.is_empty() {
@@ -143,6 +175,10 @@ impl Generator<'_> {
     /// has (`Drop`, `Handle`).
     pub fn method_name(&self, _resource: TypeId, func: &Function) -> String {
         let name = go_ident(func.item_name(), Case::UpperCamel);
-        if name == "Drop" || name == "Handle" { format!("{name}_") } else { name }
+        if name == "Drop" || name == "Handle" {
+            format!("{name}_")
+        } else {
+            name
+        }
     }
 }

@@ -34,14 +34,22 @@ pub struct Layout {
 /// A folder name element: snake case, escaped, never `main` (which cannot be imported).
 fn element(name: &str) -> String {
     let ident = go_ident(name, Case::Snake);
-    if ident == "main" || ident == "cm" || ident == "exports" { format!("{ident}_") } else { ident }
+    if ident == "main" || ident == "cm" || ident == "exports" {
+        format!("{ident}_")
+    } else {
+        ident
+    }
 }
 
 /// The import alias of a package folder: the folder with `/` replaced by `_`. Aliases always hold
 /// an underscore or are `cm`, so they never equal a generated local (lower camel case).
 pub fn alias(dir: &str) -> String {
     let alias = dir.replace('/', "_");
-    if alias.contains('_') { alias } else { format!("{alias}_") }
+    if alias.contains('_') {
+        alias
+    } else {
+        format!("{alias}_")
+    }
 }
 
 impl Layout {
@@ -51,12 +59,19 @@ impl Layout {
         let world_dir = element(&w.name);
         let mut versions: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for key in w.imports.keys().chain(w.exports.keys()) {
-            if let WorldKey::Interface(id) = key {
-                if let Some(pkg) = resolve.interfaces[*id].package {
-                    let name = &resolve.packages[pkg].name;
-                    let version = name.version.as_ref().map(|v| v.to_string()).unwrap_or_default();
-                    versions.entry(format!("{}:{}", name.namespace, name.name)).or_default().insert(version);
-                }
+            if let WorldKey::Interface(id) = key
+                && let Some(pkg) = resolve.interfaces[*id].package
+            {
+                let name = &resolve.packages[pkg].name;
+                let version = name
+                    .version
+                    .as_ref()
+                    .map(|v| v.to_string())
+                    .unwrap_or_default();
+                versions
+                    .entry(format!("{}:{}", name.namespace, name.name))
+                    .or_default()
+                    .insert(version);
             }
         }
         let base = |key: &WorldKey| -> String {
@@ -65,12 +80,20 @@ impl Layout {
                 WorldKey::Interface(id) => {
                     let iface = &resolve.interfaces[*id];
                     let name = iface.name.as_deref().unwrap_or("interface");
-                    let Some(pkg) = iface.package else { return format!("{world_dir}/{}", element(name)) };
+                    let Some(pkg) = iface.package else {
+                        return format!("{world_dir}/{}", element(name));
+                    };
                     let pkg = &resolve.packages[pkg].name;
                     let mut pkg_dir = element(&pkg.name);
-                    let several = versions.get(&format!("{}:{}", pkg.namespace, pkg.name)).is_some_and(|v| v.len() > 1);
+                    let several = versions
+                        .get(&format!("{}:{}", pkg.namespace, pkg.name))
+                        .is_some_and(|v| v.len() > 1);
                     if let (true, Some(version)) = (several, &pkg.version) {
-                        let v: String = version.to_string().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+                        let v: String = version
+                            .to_string()
+                            .chars()
+                            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                            .collect();
                         pkg_dir = format!("{pkg_dir}_v{v}");
                     }
                     format!("{}/{pkg_dir}/{}", element(&pkg.namespace), element(name))
@@ -102,11 +125,18 @@ impl Layout {
         for (key, item) in &w.exports {
             if let WorldItem::Interface { id, .. } = item {
                 exported.insert(*id);
-                names.entry(*id).or_insert_with(|| resolve.name_world_key(key));
+                names
+                    .entry(*id)
+                    .or_insert_with(|| resolve.name_world_key(key));
                 dirs.insert(Pkg::Export(*id), unique(format!("exports/{}", base(key))));
             }
         }
-        Layout { dirs, names, imported, exported }
+        Layout {
+            dirs,
+            names,
+            imported,
+            exported,
+        }
     }
 
     /// The package's folder, relative to the output folder.
@@ -172,12 +202,16 @@ mod tests {
         let pkg = resolve
             .push_str(
                 "x.wit",
-                "package a:b; interface type { f: func(); } interface main { g: func(); } world w { import type; export type; import main; }",
+                "package a:b; interface %type { f: func(); } interface main { g: func(); } world w { import %type; export %type; import main; }",
             )
             .unwrap();
         let world = resolve.select_world(&[pkg], None).unwrap();
         let layout = Layout::new(&resolve, world);
-        let dirs: Vec<&str> = layout.packages().into_iter().map(|p| layout.dir(p)).collect();
+        let dirs: Vec<&str> = layout
+            .packages()
+            .into_iter()
+            .map(|p| layout.dir(p))
+            .collect();
         assert!(dirs.contains(&"a/b/type_"), "{dirs:?}");
         assert!(dirs.contains(&"exports/a/b/type_"), "{dirs:?}");
         assert!(dirs.contains(&"a/b/main_"), "{dirs:?}");

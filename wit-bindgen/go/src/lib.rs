@@ -28,6 +28,7 @@
 
 mod emit;
 mod exports;
+mod format;
 mod functions;
 mod layout;
 mod resources;
@@ -62,7 +63,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { import_path: "bindings".to_string(), stubs: false }
+        Options {
+            import_path: "bindings".to_string(),
+            stubs: false,
+        }
     }
 }
 
@@ -182,10 +186,16 @@ impl<'a> Generator<'a> {
 
     fn generate(&mut self) -> Result<()> {
         let world = &self.resolve.worlds[self.world];
-        let imports: Vec<(WorldKey, WorldItem)> =
-            world.imports.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        let exports: Vec<(WorldKey, WorldItem)> =
-            world.exports.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let imports: Vec<(WorldKey, WorldItem)> = world
+            .imports
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let exports: Vec<(WorldKey, WorldItem)> = world
+            .exports
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         self.claim_type_names();
         // The world package always exists: it documents the world and links the runtime.
         self.begin(Pkg::World);
@@ -235,7 +245,11 @@ impl<'a> Generator<'a> {
 
     /// Emits the package of an imported or exported interface.
     fn interface(&mut self, key: &WorldKey, id: InterfaceId, exporting: bool) -> Result<()> {
-        let pkg = if exporting { Pkg::Export(id) } else { Pkg::Import(id) };
+        let pkg = if exporting {
+            Pkg::Export(id)
+        } else {
+            Pkg::Import(id)
+        };
         self.begin(pkg);
         let iface = &self.resolve.interfaces[id];
         let mut docs = String::new();
@@ -250,7 +264,12 @@ impl<'a> Generator<'a> {
             let resources: Vec<_> = types
                 .iter()
                 .copied()
-                .filter(|t| matches!(self.resolve.types[*t].kind, wit_parser::TypeDefKind::Resource))
+                .filter(|t| {
+                    matches!(
+                        self.resolve.types[*t].kind,
+                        wit_parser::TypeDefKind::Resource
+                    )
+                })
                 .collect();
             code.push_str(&self.export_functions(pkg, Some(key), &funcs, &resources)?);
         } else {
@@ -265,11 +284,20 @@ impl<'a> Generator<'a> {
     /// Assembles every package into files.
     fn finish(self) -> Files {
         let mut files = Files::new();
-        files.insert("cm/cm.go", format!("{}{}", header(), include_str!("runtime/cm.go")));
-        files.insert("cm/types.go", format!("{}{}", header(), include_str!("runtime/types.go")));
+        files.insert(
+            "cm/cm.go",
+            format!("{}{}", header(), include_str!("runtime/cm.go")),
+        );
+        files.insert(
+            "cm/types.go",
+            format!("{}{}", header(), include_str!("runtime/types.go")),
+        );
         let tuples = self.tuples.borrow();
         if !tuples.is_empty() {
-            files.insert("cm/tuples.go", format!("{}{}", header(), types::tuple_source(&tuples)));
+            files.insert(
+                "cm/tuples.go",
+                format!("{}{}", header(), types::tuple_source(&tuples)),
+            );
         }
         let all_imports = &self.all_imports;
         for (pkg, code) in &self.code {
@@ -284,8 +312,12 @@ impl<'a> Generator<'a> {
             if code.docs.is_empty() {
                 let what = match pkg {
                     Pkg::World => format!("world `{}`", self.resolve.worlds[self.world].name),
-                    Pkg::Import(id) => format!("the imported interface `{}`", self.layout.wit_name(*id)),
-                    Pkg::Export(id) => format!("the exported interface `{}`", self.layout.wit_name(*id)),
+                    Pkg::Import(id) => {
+                        format!("the imported interface `{}`", self.layout.wit_name(*id))
+                    }
+                    Pkg::Export(id) => {
+                        format!("the exported interface `{}`", self.layout.wit_name(*id))
+                    }
                 };
                 let _ = writeln!(out, "// Package {name} holds the bindings of {what}.");
             } else {
@@ -295,6 +327,7 @@ impl<'a> Generator<'a> {
             let _ = writeln!(out, "package {name}\n");
             out.push_str(&import_block(&self.opts.import_path, &imports, true));
             out.push_str(&code.code);
+            let out = format::indent(&out);
             let file = format!("{dir}/{}.go", dir.rsplit('/').next().unwrap_or(&dir));
             files.insert(file, out);
         }
@@ -310,7 +343,11 @@ fn import_block(prefix: &str, dirs: &BTreeSet<String>, always_cm: bool) -> Strin
         lines.push(format!("\t_ \"{prefix}/cm\""));
     }
     for dir in dirs {
-        let alias = if dir == "cm" { "cm".to_string() } else { layout::alias(dir) };
+        let alias = if dir == "cm" {
+            "cm".to_string()
+        } else {
+            layout::alias(dir)
+        };
         lines.push(format!("\t{alias} \"{prefix}/{dir}\""));
     }
     format!("import (\n{}\n)\n\n", lines.join("\n"))
@@ -376,7 +413,12 @@ mod tests {
     #[test]
     fn docs_become_line_comments() {
         let mut out = String::new();
-        push_docs(&mut out, &Docs { contents: Some("one\n\ntwo\n".into()) });
+        push_docs(
+            &mut out,
+            &Docs {
+                contents: Some("one\n\ntwo\n".into()),
+            },
+        );
         assert_eq!(out, "// one\n//\n// two\n");
     }
 }

@@ -10,7 +10,9 @@ use wit_parser::{TypeId, TypeOwner, WorldItem, WorldKey};
 impl Generator<'_> {
     /// The world key of the interface that owns a type, for core module names.
     pub fn owner_key(&self, id: TypeId) -> Option<WorldKey> {
-        let TypeOwner::Interface(iface) = self.resolve.types[id].owner else { return None };
+        let TypeOwner::Interface(iface) = self.resolve.types[id].owner else {
+            return None;
+        };
         let world = &self.resolve.worlds[self.world];
         world
             .imports
@@ -18,7 +20,9 @@ impl Generator<'_> {
             .chain(world.exports.iter())
             .find(|(key, item)| match key {
                 WorldKey::Interface(i) => *i == iface,
-                WorldKey::Name(_) => matches!(item, WorldItem::Interface { id, .. } if *id == iface),
+                WorldKey::Name(_) => {
+                    matches!(item, WorldItem::Interface { id, .. } if *id == iface)
+                }
             })
             .map(|(key, _)| key.clone())
     }
@@ -50,13 +54,20 @@ impl Generator<'_> {
         let dtor = mangle::destructor_name(self.resolve, key.as_ref(), &wit);
         let pkg = self.current.get();
         let claim = |base: &str| self.claim(pkg, &format!("{base}_{name}"));
-        let (new_fn, rep_fn, drop_fn, table, dtor_fn) =
-            (claim("wasmimport_new"), claim("wasmimport_rep"), claim("wasmimport_drop"), claim("table"), claim("wasmexport_dtor"));
+        let (new_fn, rep_fn, drop_fn, table, dtor_fn) = (
+            claim("wasmimport_new"),
+            claim("wasmimport_rep"),
+            claim("wasmimport_drop"),
+            claim("table"),
+            claim("wasmexport_dtor"),
+        );
         let cm = self.cm();
         let mut out = format!("type {name} interface {{\n");
         if let TypeOwner::Interface(iface) = self.resolve.types[id].owner {
             for func in self.resolve.interfaces[iface].functions.values() {
-                if crate::functions::resource_of(func) != Some(id) || !crate::functions::is_method(func) {
+                if crate::functions::resource_of(func) != Some(id)
+                    || !crate::functions::is_method(func)
+                {
                     continue;
                 }
                 crate::push_docs_indented(&mut out, &func.docs, "\t");

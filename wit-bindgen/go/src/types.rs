@@ -48,7 +48,11 @@ pub fn tuple_source(arities: &BTreeSet<usize>) -> String {
     let mut out = String::from("package cm\n");
     for n in arities {
         let params: Vec<String> = (0..*n).map(|i| format!("T{i}")).collect();
-        let _ = writeln!(out, "\n// Tuple{n} is a WIT tuple of {n} element{}.", if *n == 1 { "" } else { "s" });
+        let _ = writeln!(
+            out,
+            "\n// Tuple{n} is a WIT tuple of {n} element{}.",
+            if *n == 1 { "" } else { "s" }
+        );
         let _ = writeln!(out, "type Tuple{n}[{} any] struct {{", params.join(", "));
         for (i, p) in params.iter().enumerate() {
             let _ = writeln!(out, "\tF{i} {p}");
@@ -70,7 +74,9 @@ impl Generator<'_> {
                     _ => None,
                 })
                 .collect(),
-            Pkg::Import(i) | Pkg::Export(i) => self.resolve.interfaces[i].types.values().copied().collect(),
+            Pkg::Import(i) | Pkg::Export(i) => {
+                self.resolve.interfaces[i].types.values().copied().collect()
+            }
         }
     }
 
@@ -85,19 +91,38 @@ impl Generator<'_> {
                 names.push(self.claim(pkg, &go_ident(&wit, Case::UpperCamel)));
             }
             for (id, name) in types.iter().zip(names) {
-                let mut t = TypeNames { name: name.clone(), ..Default::default() };
+                let mut t = TypeNames {
+                    name: name.clone(),
+                    ..Default::default()
+                };
                 let part = |s: &str| knit_bindgen_core::names::convert_case(s, Case::UpperCamel);
                 match &self.resolve.types[*id].kind {
                     TypeDefKind::Enum(e) => {
-                        t.consts = e.cases.iter().map(|c| self.claim(pkg, &format!("{name}{}", part(&c.name)))).collect();
+                        t.consts = e
+                            .cases
+                            .iter()
+                            .map(|c| self.claim(pkg, &format!("{name}{}", part(&c.name))))
+                            .collect();
                     }
                     TypeDefKind::Flags(f) => {
-                        t.consts = f.flags.iter().map(|c| self.claim(pkg, &format!("{name}{}", part(&c.name)))).collect();
+                        t.consts = f
+                            .flags
+                            .iter()
+                            .map(|c| self.claim(pkg, &format!("{name}{}", part(&c.name))))
+                            .collect();
                     }
                     TypeDefKind::Variant(v) => {
                         t.tag = self.claim(pkg, &format!("{name}Tag"));
-                        t.consts = v.cases.iter().map(|c| self.claim(pkg, &format!("{}{}", t.tag, part(&c.name)))).collect();
-                        t.ctors = v.cases.iter().map(|c| self.claim(pkg, &format!("{name}{}", part(&c.name)))).collect();
+                        t.consts = v
+                            .cases
+                            .iter()
+                            .map(|c| self.claim(pkg, &format!("{}{}", t.tag, part(&c.name))))
+                            .collect();
+                        t.ctors = v
+                            .cases
+                            .iter()
+                            .map(|c| self.claim(pkg, &format!("{name}{}", part(&c.name))))
+                            .collect();
                         let mut methods: HashSet<String> = ["Tag".to_string()].into();
                         t.accessors = v
                             .cases
@@ -123,10 +148,17 @@ impl Generator<'_> {
 
     /// The names of a named type declared in `pkg`.
     pub fn names_in(&self, pkg: Pkg, id: TypeId) -> TypeNames {
-        self.type_names.borrow().get(&(pkg, id)).cloned().unwrap_or_else(|| TypeNames {
-            name: go_ident(self.resolve.types[id].name.as_deref().unwrap_or("Unnamed"), Case::UpperCamel),
-            ..Default::default()
-        })
+        self.type_names
+            .borrow()
+            .get(&(pkg, id))
+            .cloned()
+            .unwrap_or_else(|| TypeNames {
+                name: go_ident(
+                    self.resolve.types[id].name.as_deref().unwrap_or("Unnamed"),
+                    Case::UpperCamel,
+                ),
+                ..Default::default()
+            })
     }
 
     /// The names of a named type, and the package declaring it, seen from import or export code.
@@ -136,7 +168,12 @@ impl Generator<'_> {
     }
 
     /// A named type or one of its derived names, qualified for the current package.
-    pub fn named(&self, id: TypeId, exporting: bool, pick: impl Fn(&TypeNames) -> String) -> String {
+    pub fn named(
+        &self,
+        id: TypeId,
+        exporting: bool,
+        pick: impl Fn(&TypeNames) -> String,
+    ) -> String {
         let (home, names) = self.names_of(id, exporting);
         self.qualify(home, &pick(&names))
     }
@@ -172,11 +209,17 @@ impl Generator<'_> {
 
     /// The Go spelling of a type definition's shape, ignoring its name.
     fn anonymous(&self, id: TypeId, exporting: bool) -> String {
-        let opt = |t: &Option<Type>| t.as_ref().map(|t| self.ty(t, exporting)).unwrap_or_else(|| "struct{}".into());
+        let opt = |t: &Option<Type>| {
+            t.as_ref()
+                .map(|t| self.ty(t, exporting))
+                .unwrap_or_else(|| "struct{}".into())
+        };
         match &self.resolve.types[id].kind {
             TypeDefKind::List(t) => format!("[]{}", self.ty(t, exporting)),
             TypeDefKind::Option(t) => format!("{}Option[{}]", self.cm(), self.ty(t, exporting)),
-            TypeDefKind::Result(r) => format!("{}Result[{}, {}]", self.cm(), opt(&r.ok), opt(&r.err)),
+            TypeDefKind::Result(r) => {
+                format!("{}Result[{}, {}]", self.cm(), opt(&r.ok), opt(&r.err))
+            }
             TypeDefKind::Tuple(t) => {
                 self.tuples.borrow_mut().insert(t.types.len());
                 let parts: Vec<String> = t.types.iter().map(|t| self.ty(t, exporting)).collect();
@@ -235,7 +278,10 @@ impl Generator<'_> {
                     let _ = writeln!(out, "\t{c} {name} = {i}");
                 }
                 out.push_str(")\n\n");
-                let _ = writeln!(out, "// String returns the WIT name of the case.\nfunc (e {name}) String() string {{\n\tswitch e {{");
+                let _ = writeln!(
+                    out,
+                    "// String returns the WIT name of the case.\nfunc (e {name}) String() string {{\n\tswitch e {{"
+                );
                 for (case, c) in e.cases.iter().zip(&names.consts) {
                     let _ = writeln!(out, "\tcase {c}:\n\t\treturn {:?}", case.name);
                 }
@@ -244,8 +290,15 @@ impl Generator<'_> {
             TypeDefKind::Variant(v) => {
                 out.push_str(&docs);
                 let tag = &names.tag;
-                let _ = writeln!(out, "type {name} struct {{\n\ttag     {tag}\n\tpayload any\n}}\n");
-                let _ = writeln!(out, "// {tag} says which case a {name} holds.\ntype {tag} {}\n", repr_for(bits_for(v.cases.len())));
+                let _ = writeln!(
+                    out,
+                    "type {name} struct {{\n\ttag     {tag}\n\tpayload any\n}}\n"
+                );
+                let _ = writeln!(
+                    out,
+                    "// {tag} says which case a {name} holds.\ntype {tag} {}\n",
+                    repr_for(bits_for(v.cases.len()))
+                );
                 out.push_str("const (\n");
                 for (i, (case, c)) in v.cases.iter().zip(&names.consts).enumerate() {
                     push_docs_indented(&mut out, &case.docs, "\t");
@@ -255,11 +308,18 @@ impl Generator<'_> {
                 for (i, case) in v.cases.iter().enumerate() {
                     let ctor = &names.ctors[i];
                     let c = &names.consts[i];
-                    let _ = writeln!(out, "// {ctor} returns a {name} holding case `{}`.", case.name);
+                    let _ = writeln!(
+                        out,
+                        "// {ctor} returns a {name} holding case `{}`.",
+                        case.name
+                    );
                     match &case.ty {
                         Some(t) => {
                             let t = self.ty(t, exporting);
-                            let _ = writeln!(out, "func {ctor}(payload {t}) {name} {{\n\treturn {name}{{tag: {c}, payload: payload}}\n}}\n");
+                            let _ = writeln!(
+                                out,
+                                "func {ctor}(payload {t}) {name} {{\n\treturn {name}{{tag: {c}, payload: payload}}\n}}\n"
+                            );
                             let m = &names.accessors[i];
                             let _ = writeln!(
                                 out,
@@ -268,11 +328,17 @@ impl Generator<'_> {
                             );
                         }
                         None => {
-                            let _ = writeln!(out, "func {ctor}() {name} {{\n\treturn {name}{{tag: {c}}}\n}}\n");
+                            let _ = writeln!(
+                                out,
+                                "func {ctor}() {name} {{\n\treturn {name}{{tag: {c}}}\n}}\n"
+                            );
                         }
                     }
                 }
-                let _ = writeln!(out, "// Tag says which case v holds.\nfunc (v {name}) Tag() {tag} {{\n\treturn v.tag\n}}\n");
+                let _ = writeln!(
+                    out,
+                    "// Tag says which case v holds.\nfunc (v {name}) Tag() {tag} {{\n\treturn v.tag\n}}\n"
+                );
             }
             TypeDefKind::Resource => {
                 out.push_str(&docs);
@@ -315,6 +381,9 @@ mod tests {
     #[test]
     fn tuples_have_numbered_fields() {
         let src = tuple_source(&[2].into());
-        assert!(src.contains("type Tuple2[T0, T1 any] struct {\n\tF0 T0\n\tF1 T1\n}"), "{src}");
+        assert!(
+            src.contains("type Tuple2[T0, T1 any] struct {\n\tF0 T0\n\tF1 T1\n}"),
+            "{src}"
+        );
     }
 }

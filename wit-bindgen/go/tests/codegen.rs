@@ -44,12 +44,18 @@ struct Case {
 }
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 fn corpus() -> Vec<Case> {
     let dir = repo_root().join("test-worlds/codegen");
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir).expect("corpus").map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     let mut cases = Vec::new();
     for path in entries {
@@ -62,21 +68,36 @@ fn corpus() -> Vec<Case> {
             files.sort();
             (path.file_name().unwrap().to_string_lossy().into(), files)
         } else if path.extension().is_some_and(|e| e == "wit") {
-            (path.file_stem().unwrap().to_string_lossy().into(), vec![path.clone()])
+            (
+                path.file_stem().unwrap().to_string_lossy().into(),
+                vec![path.clone()],
+            )
         } else {
             continue;
         };
-        let mut case = Case { name, path, world: None, features: None };
+        let mut case = Case {
+            name,
+            path,
+            world: None,
+            features: None,
+        };
         for file in files {
             for line in std::fs::read_to_string(&file).unwrap().lines() {
-                let Some(comment) = line.trim().strip_prefix("//") else { break };
+                let Some(comment) = line.trim().strip_prefix("//") else {
+                    break;
+                };
                 if comment.starts_with('/') {
                     break;
                 }
                 if let Some(v) = comment.trim().strip_prefix("world:") {
                     case.world = Some(v.trim().to_string());
                 } else if let Some(v) = comment.trim().strip_prefix("features:") {
-                    case.features = Some(v.split(',').map(|f| f.trim().to_string()).filter(|f| !f.is_empty()).collect());
+                    case.features = Some(
+                        v.split(',')
+                            .map(|f| f.trim().to_string())
+                            .filter(|f| !f.is_empty())
+                            .collect(),
+                    );
                 }
             }
         }
@@ -90,11 +111,14 @@ fn case_dir(case: &str) -> String {
     case.replace('-', "_")
 }
 
+/// Per case: `Ok(())` or what went wrong.
+type Outcome = BTreeMap<String, Result<(), String>>;
+
 struct Harness {
     cases: Vec<Case>,
     root: PathBuf,
     selected: OnceLock<HashSet<(Set, String)>>,
-    outcomes: BTreeMap<Set, OnceLock<BTreeMap<String, Result<(), String>>>>,
+    outcomes: BTreeMap<Set, OnceLock<Outcome>>,
     lock: Mutex<()>,
 }
 
@@ -111,12 +135,16 @@ impl Harness {
         }
     }
 
-    fn run_set(&self, set: Set) -> BTreeMap<String, Result<(), String>> {
+    fn run_set(&self, set: Set) -> Outcome {
         let selected = self.selected.get().expect("selection made");
         let dir = self.root.join(set.name());
         let mut results = BTreeMap::new();
         let mut written = Vec::new();
-        for case in self.cases.iter().filter(|c| selected.contains(&(set, c.name.clone()))) {
+        for case in self
+            .cases
+            .iter()
+            .filter(|c| selected.contains(&(set, c.name.clone())))
+        {
             match write_case(&dir, case, set) {
                 Ok(world) => written.push((case.clone(), world)),
                 Err(e) => {
@@ -137,9 +165,28 @@ impl Harness {
             }
         };
         let _ = std::fs::write(dir.join("go.mod"), "module knit.test\n\ngo 1.24\n");
-        let pkgs: Vec<String> = written.iter().map(|(c, _)| format!("./{}/...", case_dir(&c.name))).collect();
-        let vet = run_go(&go, &dir, &[&["vet"], &pkgs.iter().map(String::as_str).collect::<Vec<_>>()[..]].concat());
-        let build = run_go(&go, &dir, &[&["build"], &pkgs.iter().map(String::as_str).collect::<Vec<_>>()[..]].concat());
+        let pkgs: Vec<String> = written
+            .iter()
+            .map(|(c, _)| format!("./{}/...", case_dir(&c.name)))
+            .collect();
+        let vet = run_go(
+            &go,
+            &dir,
+            &[
+                &["vet"],
+                &pkgs.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            ]
+            .concat(),
+        );
+        let build = run_go(
+            &go,
+            &dir,
+            &[
+                &["build"],
+                &pkgs.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            ]
+            .concat(),
+        );
         for (case, world) in written {
             let cdir = case_dir(&case.name);
             let mut problems = Vec::new();
@@ -149,15 +196,20 @@ impl Harness {
                     problems.push(format!("{what} reports:\n{}", lines.join("\n")));
                 }
             }
-            if problems.is_empty() && set == Set::Stubs {
-                if let Err(e) = link_and_check(&go, &dir, &cdir, &case, &world) {
-                    problems.push(e);
-                }
+            if problems.is_empty()
+                && set == Set::Stubs
+                && let Err(e) = link_and_check(&go, &dir, &cdir, &case, &world)
+            {
+                problems.push(e);
             }
             let result = if problems.is_empty() {
                 Ok(())
             } else {
-                Err(format!("generated Go in {}:\n{}", dir.join(&cdir).display(), problems.join("\n")))
+                Err(format!(
+                    "generated Go in {}:\n{}",
+                    dir.join(&cdir).display(),
+                    problems.join("\n")
+                ))
             };
             results.insert(case.name, result);
         }
@@ -175,7 +227,11 @@ fn run_go(go: &Path, dir: &Path, args: &[&str]) -> String {
         .env("GOTOOLCHAIN", "local")
         .output();
     match output {
-        Ok(o) => format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)),
+        Ok(o) => format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
         Err(e) => format!("cannot run go: {e}"),
     }
 }
@@ -189,9 +245,14 @@ fn messages_of(output: &str, cdir: &str) -> Vec<String> {
     output
         .lines()
         .filter(|l| {
-            let l = l.trim_start_matches("# ").trim_start_matches("vet: ").trim_start();
+            let l = l
+                .trim_start_matches("# ")
+                .trim_start_matches("vet: ")
+                .trim_start();
             let l = l.strip_prefix("./").unwrap_or(l);
-            l.starts_with(&file_prefix) || l.starts_with(&pkg_prefix) || l.split_whitespace().next() == Some(&pkg_exact)
+            l.starts_with(&file_prefix)
+                || l.starts_with(&pkg_prefix)
+                || l.split_whitespace().next() == Some(&pkg_exact)
         })
         .map(str::to_string)
         .collect()
@@ -209,8 +270,13 @@ fn write_case(dir: &Path, case: &Case, set: Set) -> Result<Vec<String>, String> 
     };
     let loaded = load(&source).map_err(|e| format!("the corpus entry does not load:\n{e}"))?;
     let cdir = case_dir(&case.name);
-    let options = Options { import_path: format!("knit.test/{cdir}/bindings"), stubs: set == Set::Stubs };
-    let generated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| generate(&loaded.resolve, loaded.world, &options)));
+    let options = Options {
+        import_path: format!("knit.test/{cdir}/bindings"),
+        stubs: set == Set::Stubs,
+    };
+    let generated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        generate(&loaded.resolve, loaded.world, &options)
+    }));
     let files = match generated {
         Ok(Ok(files)) => files,
         Ok(Err(e)) => return Err(format!("generation failed: {e:#}")),
@@ -218,7 +284,9 @@ fn write_case(dir: &Path, case: &Case, set: Set) -> Result<Vec<String>, String> 
     };
     let case_root = dir.join(&cdir);
     let _ = std::fs::remove_dir_all(&case_root);
-    files.write_to(&case_root.join("bindings")).map_err(|e| format!("cannot write: {e}"))?;
+    files
+        .write_to(&case_root.join("bindings"))
+        .map_err(|e| format!("cannot write: {e}"))?;
     let mut packages: Vec<String> = files
         .iter()
         .filter_map(|(path, _)| path.rsplit_once('/').map(|(d, _)| d.to_string()))
@@ -226,19 +294,45 @@ fn write_case(dir: &Path, case: &Case, set: Set) -> Result<Vec<String>, String> 
         .collect();
     packages.sort();
     packages.dedup();
-    let imports: Vec<String> = packages.iter().map(|p| format!("\t_ \"knit.test/{cdir}/bindings/{p}\"")).collect();
-    let main = format!("package main\n\nimport (\n{}\n)\n\nfunc main() {{}}\n", imports.join("\n"));
+    let imports: Vec<String> = packages
+        .iter()
+        .map(|p| format!("\t_ \"knit.test/{cdir}/bindings/{p}\""))
+        .collect();
+    let main = format!(
+        "package main\n\nimport (\n{}\n)\n\nfunc main() {{}}\n",
+        imports.join("\n")
+    );
     std::fs::write(case_root.join("main.go"), main).map_err(|e| e.to_string())?;
     let world = &loaded.resolve.worlds[loaded.world];
-    let mut exports: Vec<String> = world.exports.keys().map(|k| loaded.resolve.name_world_key(k)).collect();
+    let mut exports: Vec<String> = world
+        .exports
+        .keys()
+        .map(|k| loaded.resolve.name_world_key(k))
+        .collect();
     exports.sort();
     Ok(exports)
 }
 
 /// Links a case as a reactor, makes it a component with knit's adapter and compares its exports.
-fn link_and_check(go: &Path, dir: &Path, cdir: &str, case: &Case, want: &[String]) -> Result<(), String> {
+fn link_and_check(
+    go: &Path,
+    dir: &Path,
+    cdir: &str,
+    case: &Case,
+    want: &[String],
+) -> Result<(), String> {
     let wasm = dir.join(format!("{cdir}.wasm"));
-    let out = run_go(go, dir, &["build", "-buildmode=c-shared", "-o", wasm.to_str().unwrap(), &format!("./{cdir}")]);
+    let out = run_go(
+        go,
+        dir,
+        &[
+            "build",
+            "-buildmode=c-shared",
+            "-o",
+            wasm.to_str().unwrap(),
+            &format!("./{cdir}"),
+        ],
+    );
     if !wasm.is_file() {
         return Err(format!("linking failed:\n{out}"));
     }
@@ -256,10 +350,15 @@ fn link_and_check(go: &Path, dir: &Path, cdir: &str, case: &Case, want: &[String
         world: Some((loaded.resolve, loaded.world)),
         adapter: knit_componentize::AdapterChoice::Variant(knit_componentize::Variant::Reactor),
     };
-    let made = knit_componentize::componentize(&core, &options).map_err(|e| format!("componentize failed: {e:#}"))?;
+    let made = knit_componentize::componentize(&core, &options)
+        .map_err(|e| format!("componentize failed: {e:#}"))?;
     let got = match wit_component::decode(&made.component).map_err(|e| format!("{e:#}"))? {
         wit_component::DecodedWasm::Component(resolve, world) => {
-            let mut names: Vec<String> = resolve.worlds[world].exports.keys().map(|k| resolve.name_world_key(k)).collect();
+            let mut names: Vec<String> = resolve.worlds[world]
+                .exports
+                .keys()
+                .map(|k| resolve.name_world_key(k))
+                .collect();
             names.sort();
             names
         }
@@ -274,8 +373,13 @@ fn link_and_check(go: &Path, dir: &Path, cdir: &str, case: &Case, want: &[String
 fn main() {
     let args = Arguments::from_args();
     let cases = corpus();
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target"));
-    let root = target.parent().map(|p| p.join("codegen-go")).unwrap_or_else(|| target.join("codegen-go"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    let root = target
+        .parent()
+        .map(|p| p.join("codegen-go"))
+        .unwrap_or_else(|| target.join("codegen-go"));
     let harness = Arc::new(Harness {
         cases: cases.clone(),
         root,
@@ -290,10 +394,18 @@ fn main() {
             let h = Arc::clone(&harness);
             let name = case.name.clone();
             pairs.push((set, name.clone()));
-            trials.push(Trial::test(format!("{}::{}", set.name(), case.name), move || h.trial(set, &name)));
+            trials.push(Trial::test(
+                format!("{}::{}", set.name(), case.name),
+                move || h.trial(set, &name),
+            ));
         }
     }
-    let selected = trials.iter().zip(pairs).filter(|(t, _)| !args.is_filtered_out(t)).map(|(_, p)| p).collect();
+    let selected = trials
+        .iter()
+        .zip(pairs)
+        .filter(|(t, _)| !args.is_filtered_out(t))
+        .map(|(_, p)| p)
+        .collect();
     harness.selected.set(selected).expect("once");
     libtest_mimic::run(&args, trials).exit();
 }

@@ -224,9 +224,14 @@ impl Gen<'_> {
         };
         let ret_value = if func.result.is_some() { "ret" } else { "()" };
         let tuple = names.iter().map(|n| format!("{n},")).collect::<String>();
+        let allow = if names.len() > 5 {
+            "#[allow(clippy::too_many_arguments)]\n"
+        } else {
+            ""
+        };
         Ok(format!(
             "{}/// Calls the guest's `{}`; an `Err` is a trap.\n\
-             pub {async_}fn {method}<S: {wt}::AsContextMut>(&self, mut store: S, {}) -> {wt}::Result<{ret}>{where_} {{\n\
+             {allow}pub {async_}fn {method}<S: {wt}::AsContextMut>(&self, mut store: S, {}) -> {wt}::Result<{ret}>{where_} {{\n\
              // Safety: the function's type was checked against these types when the indices were made.\n\
              let callee = unsafe {{ {wt}::component::TypedFunc::<{params}, {results}>::new_unchecked({func_expr}) }};\n\
              {unpack}callee.{call}(store.as_context_mut(), ({tuple})){await_}?;\n\

@@ -309,8 +309,13 @@ impl Gen<'_> {
         } else {
             ret
         };
+        let allow = if params.len() > 7 {
+            "#[allow(clippy::too_many_arguments)]\n"
+        } else {
+            ""
+        };
         Ok(format!(
-            "{}fn {}({}) -> {ret};\n",
+            "{}{allow}fn {}({}) -> {ret};\n",
             doc(&func.docs),
             method_name(func, siblings),
             params.join(", ")

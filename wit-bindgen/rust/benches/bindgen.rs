@@ -80,6 +80,21 @@ fn main() {
         )
         .unwrap();
     });
+    let load_only = median(|| {
+        load(&source).unwrap();
+    });
+    let loaded = load(&source).unwrap();
+    let generate_only = median(|| {
+        generate(&loaded.resolve, loaded.world, &Options::default()).unwrap();
+    });
+    println!(
+        "knit, load only                             {:>9.3} ms",
+        ms(load_only)
+    );
+    println!(
+        "knit, generate only                         {:>9.3} ms",
+        ms(generate_only)
+    );
     println!(
         "knit, in process (load + generate)          {:>9.3} ms",
         in_process.as_secs_f64() * 1e3
@@ -95,27 +110,35 @@ fn main() {
     let knit = std::env::var_os("KNIT")
         .map(PathBuf::from)
         .unwrap_or_else(|| target.join("release/knit"));
-    let knit_cli = knit.exists().then(|| {
+    if !knit.exists() {
+        println!(
+            "knit CLI not found at {} (set KNIT=path/to/knit)",
+            knit.display()
+        );
+        return;
+    }
+    let knit_cli = |extra: &[&str]| {
         median(|| {
             run_ok(
                 Command::new(&knit)
                     .args(["bindgen", "rust"])
                     .arg(&wit)
                     .args(["--world", "proxy", "--out-dir"])
-                    .arg(&out),
+                    .arg(&out)
+                    .args(extra),
             )
         })
-    });
-    match knit_cli {
-        Some(t) => println!(
-            "knit bindgen rust (CLI, formatted)          {:>9.3} ms",
-            t.as_secs_f64() * 1e3
-        ),
-        None => println!(
-            "knit CLI not found at {} (set KNIT=path/to/knit)",
-            knit.display()
-        ),
-    }
+    };
+    let ours_default = knit_cli(&[]);
+    let ours_formatted = knit_cli(&["--format"]);
+    println!(
+        "knit bindgen rust (CLI)                     {:>9.3} ms",
+        ms(ours_default)
+    );
+    println!(
+        "knit bindgen rust --format (CLI)            {:>9.3} ms",
+        ms(ours_formatted)
+    );
 
     let has_wit_bindgen = Command::new("wit-bindgen")
         .arg("--version")
@@ -127,23 +150,38 @@ fn main() {
         );
         return;
     }
-    let theirs = median(|| {
-        run_ok(
-            Command::new("wit-bindgen")
-                .args(["rust", "--format"])
-                .arg(&wit)
-                .args(["--world", "proxy", "--out-dir"])
-                .arg(&out),
-        )
-    });
+    let theirs = |extra: &[&str]| {
+        median(|| {
+            run_ok(
+                Command::new("wit-bindgen")
+                    .args(["rust", "--generate-all"])
+                    .args(extra)
+                    .arg(&wit)
+                    .args(["--world", "proxy", "--out-dir"])
+                    .arg(&out),
+            )
+        })
+    };
+    let theirs_default = theirs(&[]);
+    let theirs_formatted = theirs(&["--format"]);
     println!(
-        "wit-bindgen rust --format (CLI)             {:>9.3} ms",
-        theirs.as_secs_f64() * 1e3
+        "wit-bindgen rust --generate-all (CLI)       {:>9.3} ms",
+        ms(theirs_default)
     );
-    if let Some(ours) = knit_cli {
-        println!(
-            "ratio knit / wit-bindgen (CLI, formatted)   {:>9.2}",
-            ours.as_secs_f64() / theirs.as_secs_f64()
-        );
-    }
+    println!(
+        "wit-bindgen rust --generate-all --format    {:>9.3} ms",
+        ms(theirs_formatted)
+    );
+    println!(
+        "ratio knit / wit-bindgen, default output    {:>9.2}",
+        ms(ours_default) / ms(theirs_default)
+    );
+    println!(
+        "ratio knit / wit-bindgen, both --format     {:>9.2}",
+        ms(ours_formatted) / ms(theirs_formatted)
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
 }

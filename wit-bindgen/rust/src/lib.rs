@@ -11,6 +11,7 @@
 mod emit;
 mod exports;
 mod functions;
+mod indent;
 mod options;
 mod paths;
 mod resources;
@@ -36,9 +37,11 @@ pub fn generate(resolve: &Resolve, world: WorldId, options: &Options) -> Result<
     let mut generator = Generator::new(resolve, world, options)?;
     generator.generate()?;
     let mut source = generator.render();
-    if options.format {
-        source = format_source(&source)?;
-    }
+    source = if options.format {
+        format_source(&source)?
+    } else {
+        indent::indent(&source)
+    };
     let source = format!("{}{source}", generator.header());
     let mut files = Files::new();
     let name = resolve.worlds[world].name.replace('-', "_");
@@ -68,6 +71,9 @@ pub(crate) struct Generator<'a> {
     /// The lifetime written for borrows: `'a` inside a type definition that holds borrows, `'_` in
     /// signatures.
     pub lifetime: std::cell::Cell<&'static str>,
+    /// Memoized [`Generator::type_path`] results.
+    pub type_paths:
+        std::cell::RefCell<std::collections::HashMap<(wit_parser::TypeId, ModPath, bool), String>>,
     /// Everything the `export!` macro must define.
     pub exports: Vec<exports::ExportFn>,
 }
@@ -105,6 +111,7 @@ impl<'a> Generator<'a> {
             type_overrides,
             modules: BTreeMap::new(),
             exports: Vec::new(),
+            type_paths: Default::default(),
             lifetime: std::cell::Cell::new("'_"),
         })
     }
@@ -253,9 +260,21 @@ pub(crate) fn push_docs(out: &mut String, docs: &Docs, prefix: &str) {
     }
 }
 
-/// Rust identifier for a WIT name in the given case.
+/// Rust identifier for a WIT name in the given case (memoized: the same names recur constantly).
 pub(crate) fn rust_ident(name: &str, case: Case) -> String {
-    ident(Language::Rust, name, case)
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<(String, Case), String>> = Default::default();
+    }
+    CACHE.with(|cache| {
+        if let Some(found) = cache.borrow().get(&(name.to_string(), case)) {
+            return found.clone();
+        }
+        let converted = ident(Language::Rust, name, case);
+        cache
+            .borrow_mut()
+            .insert((name.to_string(), case), converted.clone());
+        converted
+    })
 }
 
 /// Nested `pub mod` blocks built from module paths.

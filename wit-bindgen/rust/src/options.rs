@@ -50,6 +50,7 @@ pub struct Options {
     pub pub_export_macro: bool,
     /// The name of the generated export macro; default `export`.
     pub export_macro_name: Option<String>,
-    /// Format the output with prettyplease (default on in the CLI and macro debug files).
+    /// Format the output with prettyplease. Without it the output is still indented (by a fast
+    /// indenter that follows the brace depth of the one-statement-per-line templates).
     pub format: bool,
 }

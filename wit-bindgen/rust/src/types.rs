@@ -21,6 +21,16 @@ pub enum Position {
 impl Generator<'_> {
     /// The Rust name of a named WIT type, resolved from `module` (honours `with` type overrides).
     pub fn type_path(&self, id: TypeId, module: &[String], exporting: bool) -> String {
+        let key = (id, module.to_vec(), exporting);
+        if let Some(path) = self.type_paths.borrow().get(&key) {
+            return path.clone();
+        }
+        let path = self.compute_type_path(id, module, exporting);
+        self.type_paths.borrow_mut().insert(key, path.clone());
+        path
+    }
+
+    fn compute_type_path(&self, id: TypeId, module: &[String], exporting: bool) -> String {
         let def = &self.resolve.types[id];
         let name = rust_ident(def.name.as_deref().unwrap_or("anonymous"), Case::UpperCamel);
         if let Some(path) = self.type_override(id) {
@@ -48,6 +58,9 @@ impl Generator<'_> {
     }
 
     fn type_override(&self, id: TypeId) -> Option<String> {
+        if self.type_overrides.is_empty() {
+            return None;
+        }
         let def = &self.resolve.types[id];
         let (TypeOwner::Interface(iface), Some(name)) = (def.owner, &def.name) else {
             return None;

@@ -15,7 +15,12 @@ pub trait Emitter {
 
     /// Renders `instr`. `operands` are the popped values, bottom of the stack first; `blocks` are the
     /// instruction's nested blocks, rendered. Returns the values to push, exactly `instr.pushes()`.
-    fn emit(&mut self, instr: &Instr, operands: Vec<String>, blocks: Vec<Self::Block>) -> Vec<String>;
+    fn emit(
+        &mut self,
+        instr: &Instr,
+        operands: Vec<String>,
+        blocks: Vec<Self::Block>,
+    ) -> Vec<String>;
 
     /// Opens a nested block that starts with `params` values; returns the expressions naming them.
     fn begin_block(&mut self, params: usize) -> Vec<String>;
@@ -32,11 +37,18 @@ pub trait Emitter {
 /// in the backend, reported with the instruction.
 pub fn run<E: Emitter>(body: &Block, emitter: &mut E) {
     let left = run_block(body, Vec::new(), emitter);
-    assert!(left.is_empty(), "plan root ended with values on the stack: {left:?}");
+    assert!(
+        left.is_empty(),
+        "plan root ended with values on the stack: {left:?}"
+    );
 }
 
 fn run_block<E: Emitter>(block: &Block, initial: Vec<String>, emitter: &mut E) -> Vec<String> {
-    assert_eq!(initial.len(), block.params, "backend named the wrong number of block params");
+    assert_eq!(
+        initial.len(),
+        block.params,
+        "backend named the wrong number of block params"
+    );
     let mut stack = initial;
     for instr in &block.instrs {
         let blocks = instr
@@ -49,7 +61,11 @@ fn run_block<E: Emitter>(block: &Block, initial: Vec<String>, emitter: &mut E) -
             })
             .collect();
         let pops = instr.pops();
-        assert!(stack.len() >= pops, "plan pops {pops} from a stack of {} at {instr:?}", stack.len());
+        assert!(
+            stack.len() >= pops,
+            "plan pops {pops} from a stack of {} at {instr:?}",
+            stack.len()
+        );
         let operands = stack.split_off(stack.len() - pops);
         let results = emitter.emit(instr, operands, blocks);
         assert_eq!(
@@ -61,6 +77,10 @@ fn run_block<E: Emitter>(block: &Block, initial: Vec<String>, emitter: &mut E) -
         );
         stack.extend(results);
     }
-    assert_eq!(stack.len(), block.results, "block ended with the wrong number of values");
+    assert_eq!(
+        stack.len(),
+        block.results,
+        "block ended with the wrong number of values"
+    );
     stack
 }

@@ -523,9 +523,15 @@ impl Instr {
     }
 
     /// The `(params, results)` each nested block must have, given the block's position.
-    fn block_shape(&self, index: usize, resolve_payload: &dyn Fn(TypeId, usize) -> bool) -> (usize, usize) {
+    fn block_shape(
+        &self,
+        index: usize,
+        resolve_payload: &dyn Fn(TypeId, usize) -> bool,
+    ) -> (usize, usize) {
         match self {
-            Instr::VariantLower { ty, results, .. } => (usize::from(resolve_payload(*ty, index)), *results),
+            Instr::VariantLower { ty, results, .. } => {
+                (usize::from(resolve_payload(*ty, index)), *results)
+            }
             Instr::VariantLift { ty, .. } => (0, usize::from(resolve_payload(*ty, index))),
             Instr::VariantBranch { .. } => (0, 0),
             Instr::ListLower { .. } => (2, 0),
@@ -549,7 +555,11 @@ pub struct PlanCheckError {
 impl Block {
     /// An empty block with the given shape.
     pub fn new(params: usize, results: usize) -> Block {
-        Block { params, results, instrs: Vec::new() }
+        Block {
+            params,
+            results,
+            instrs: Vec::new(),
+        }
     }
 
     /// Simulates the operand stack through the block and every nested block, checking that no
@@ -557,25 +567,33 @@ impl Block {
     /// requires, and that the block ends with exactly `results` values. `has_payload(ty, case)` tells
     /// whether case `case` of the variant-like type `ty` carries a payload.
     pub fn check(&self, has_payload: &dyn Fn(TypeId, usize) -> bool) -> Result<(), PlanCheckError> {
-        self.check_at("root", has_payload)
+        self.check_at(&|| "root".to_string(), has_payload)
     }
 
-    fn check_at(&self, path: &str, has_payload: &dyn Fn(TypeId, usize) -> bool) -> Result<(), PlanCheckError> {
+    /// Checks the block; `path` names it for messages and is only formatted when something is wrong.
+    fn check_at(
+        &self,
+        path: &dyn Fn() -> String,
+        has_payload: &dyn Fn(TypeId, usize) -> bool,
+    ) -> Result<(), PlanCheckError> {
         let mut depth = self.params;
         for (i, instr) in self.instrs.iter().enumerate() {
-            let here = format!("{path}/{i}");
+            let here = || format!("{}/{i}", path());
             if instr.pops() > depth {
                 return Err(PlanCheckError {
-                    path: here,
-                    message: format!("{instr:?} pops {} but the stack holds {depth}", instr.pops()),
+                    path: here(),
+                    message: format!(
+                        "{instr:?} pops {} but the stack holds {depth}",
+                        instr.pops()
+                    ),
                 });
             }
             for (b, block) in instr.blocks().into_iter().enumerate() {
                 let (params, results) = instr.block_shape(b, has_payload);
-                let block_path = format!("{here}/block{b}");
+                let block_path = || format!("{}/block{b}", here());
                 if block.params != params || block.results != results {
                     return Err(PlanCheckError {
-                        path: block_path,
+                        path: block_path(),
                         message: format!(
                             "block shape is {}→{}, the instruction needs {params}→{results}",
                             block.params, block.results
@@ -588,8 +606,11 @@ impl Block {
         }
         if depth != self.results {
             return Err(PlanCheckError {
-                path: path.to_string(),
-                message: format!("block ends with {depth} values on the stack, declared {}", self.results),
+                path: path(),
+                message: format!(
+                    "block ends with {depth} values on the stack, declared {}",
+                    self.results
+                ),
             });
         }
         Ok(())

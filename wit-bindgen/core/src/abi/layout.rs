@@ -30,13 +30,20 @@ impl Layout {
 
     /// The offset of each of `types` laid out one after another as a record.
     pub fn field_offsets(&self, types: &[Type]) -> Vec<u32> {
-        self.sizes.field_offsets(types).into_iter().map(|(offset, _)| offset.size_wasm32() as u32).collect()
+        self.sizes
+            .field_offsets(types)
+            .into_iter()
+            .map(|(offset, _)| offset.size_wasm32() as u32)
+            .collect()
     }
 
     /// The area holding `types` as a record, with each one's offset.
     pub fn record(&self, types: &[Type]) -> (Area, Vec<u32>) {
         let info = self.sizes.record(types);
-        let area = Area { size: info.size.size_wasm32() as u32, align: info.align.align_wasm32() as u32 };
+        let area = Area {
+            size: info.size.size_wasm32() as u32,
+            align: info.align.align_wasm32() as u32,
+        };
         (area, self.field_offsets(types))
     }
 
@@ -53,8 +60,13 @@ impl Layout {
             wit_parser::Int::U16 => 2,
             wit_parser::Int::U32 | wit_parser::Int::U64 => 4,
         };
-        let offset = self.sizes.payload_offset(tag, cases.iter().map(|c| c.as_ref()));
-        (MemKind::unsigned_of_size(tag_bytes), offset.size_wasm32() as u32)
+        let offset = self
+            .sizes
+            .payload_offset(tag, cases.iter().map(|c| c.as_ref()));
+        (
+            MemKind::unsigned_of_size(tag_bytes),
+            offset.size_wasm32() as u32,
+        )
     }
 
     /// Whether a value of `ty` owns linear memory (a string or list somewhere inside it), so that
@@ -67,10 +79,15 @@ impl Layout {
                 TypeDefKind::Type(t) | TypeDefKind::Option(t) => self.owns_memory(resolve, t),
                 TypeDefKind::Record(r) => r.fields.iter().any(|f| self.owns_memory(resolve, &f.ty)),
                 TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.owns_memory(resolve, t)),
-                TypeDefKind::Variant(v) => {
-                    v.cases.iter().any(|c| c.ty.is_some_and(|t| self.owns_memory(resolve, &t)))
+                TypeDefKind::Variant(v) => v
+                    .cases
+                    .iter()
+                    .any(|c| c.ty.is_some_and(|t| self.owns_memory(resolve, &t))),
+                TypeDefKind::Result(r) => {
+                    r.ok.iter()
+                        .chain(&r.err)
+                        .any(|t| self.owns_memory(resolve, t))
                 }
-                TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).any(|t| self.owns_memory(resolve, t)),
                 _ => false,
             },
             _ => false,
@@ -97,7 +114,9 @@ fn push_flat(resolve: &Resolve, ty: &Type, out: &mut Vec<FlatType>) {
             TypeDefKind::Type(t) => push_flat(resolve, t, out),
             TypeDefKind::Record(r) => r.fields.iter().for_each(|f| push_flat(resolve, &f.ty, out)),
             TypeDefKind::Tuple(t) => t.types.iter().for_each(|t| push_flat(resolve, t, out)),
-            TypeDefKind::List(_) | TypeDefKind::Map(..) => out.extend([FlatType::I32, FlatType::I32]),
+            TypeDefKind::List(_) | TypeDefKind::Map(..) => {
+                out.extend([FlatType::I32, FlatType::I32])
+            }
             TypeDefKind::FixedLengthList(t, n) => (0..*n).for_each(|_| push_flat(resolve, t, out)),
             TypeDefKind::Variant(v) => push_variant(resolve, v.cases.iter().map(|c| c.ty), out),
             TypeDefKind::Option(t) => push_variant(resolve, [None, Some(*t)], out),
@@ -109,7 +128,11 @@ fn push_flat(resolve: &Resolve, ty: &Type, out: &mut Vec<FlatType>) {
 }
 
 /// A discriminant followed by the element-wise join of every case's flat payload.
-fn push_variant(resolve: &Resolve, cases: impl IntoIterator<Item = Option<Type>>, out: &mut Vec<FlatType>) {
+fn push_variant(
+    resolve: &Resolve,
+    cases: impl IntoIterator<Item = Option<Type>>,
+    out: &mut Vec<FlatType>,
+) {
     out.push(FlatType::I32);
     let mut joined: Vec<FlatType> = Vec::new();
     for case in cases.into_iter().flatten() {

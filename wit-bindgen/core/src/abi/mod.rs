@@ -28,7 +28,8 @@ mod plan;
 
 pub use driver::{Emitter, run};
 pub use instr::{
-    Block, FlatType, HandleKind, Instr, Local, LowerMode, MemKind, PlanCheckError, ResourceOrigin, Scalar,
+    Block, FlatType, HandleKind, Instr, Local, LowerMode, MemKind, PlanCheckError, ResourceOrigin,
+    Scalar,
 };
 pub use layout::{Layout, flat_types};
 pub use plan::{

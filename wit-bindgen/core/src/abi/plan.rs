@@ -97,7 +97,11 @@ struct Builder<'a, 'b> {
 impl<'a> Abi<'a> {
     /// Prepares sizes and alignments for every type of `resolve`.
     pub fn new(resolve: &'a Resolve, world: WorldId) -> Abi<'a> {
-        Abi { resolve, world, layout: Layout::new(resolve) }
+        Abi {
+            resolve,
+            world,
+            layout: Layout::new(resolve),
+        }
     }
 
     /// The memory layout of the resolve's types.
@@ -139,13 +143,19 @@ impl<'a> Abi<'a> {
             }
             core_params.extend(flat_params);
         }
-        let result_flat = func.result.map(|t| flat_types(self.resolve, &[t])).unwrap_or_default();
+        let result_flat = func
+            .result
+            .map(|t| flat_types(self.resolve, &[t]))
+            .unwrap_or_default();
         let mut return_area = None;
         let mut core_results = Vec::new();
         let mut ret_local = None;
         if result_flat.len() > MAX_FLAT_RESULTS {
             let ty = func.result.expect("non-empty flat result");
-            return_area = Some(Area { size: self.layout.size(&ty), align: self.layout.align(&ty) });
+            return_area = Some(Area {
+                size: self.layout.size(&ty),
+                align: self.layout.align(&ty),
+            });
             let local = b.new_local();
             b.push(Instr::ReturnArea);
             b.push(Instr::LocalSet { local });
@@ -174,7 +184,13 @@ impl<'a> Abi<'a> {
             }
             (None, _) => b.push(Instr::Return { count: 0 }),
         }
-        b.finish(PlanKind::Import, params_area, return_area, core_params, core_results)
+        b.finish(
+            PlanKind::Import,
+            params_area,
+            return_area,
+            core_params,
+            core_results,
+        )
     }
 
     /// Plans the core entry point of an exported function.
@@ -198,7 +214,10 @@ impl<'a> Abi<'a> {
                 b.push(Instr::LocalSet { local: *local });
             }
             b.push(Instr::LocalGet { local: base });
-            b.push(Instr::Dealloc { size: area.size, align: area.align });
+            b.push(Instr::Dealloc {
+                size: area.size,
+                align: area.align,
+            });
             for local in &values {
                 b.push(Instr::LocalGet { local: *local });
             }
@@ -211,13 +230,19 @@ impl<'a> Abi<'a> {
             flat_params
         };
         let results = usize::from(func.result.is_some());
-        b.push(Instr::CallUser { params: param_types.len(), results });
+        b.push(Instr::CallUser {
+            params: param_types.len(),
+            results,
+        });
         let mut return_area = None;
         let mut core_results = Vec::new();
         if let Some(ty) = func.result {
             let flat = flat_types(self.resolve, &[ty]);
             if flat.len() > MAX_FLAT_RESULTS {
-                return_area = Some(Area { size: self.layout.size(&ty), align: self.layout.align(&ty) });
+                return_area = Some(Area {
+                    size: self.layout.size(&ty),
+                    align: self.layout.align(&ty),
+                });
                 let base = b.new_local();
                 b.push(Instr::ReturnArea);
                 b.push(Instr::LocalSet { local: base });
@@ -229,15 +254,25 @@ impl<'a> Abi<'a> {
                 core_results = flat;
             }
         }
-        b.push(Instr::Return { count: core_results.len() });
-        b.finish(PlanKind::Export, None, return_area, core_params, core_results)
+        b.push(Instr::Return {
+            count: core_results.len(),
+        });
+        b.finish(
+            PlanKind::Export,
+            None,
+            return_area,
+            core_params,
+            core_results,
+        )
     }
 
     /// Plans the post-return function of an export, which frees the memory its result handed over.
     /// `None` when the result owns no memory.
     pub fn post_return_plan(&self, func: &Function) -> Result<Option<Plan>, PlanError> {
         self.check_supported(func)?;
-        let Some(ty) = func.result else { return Ok(None) };
+        let Some(ty) = func.result else {
+            return Ok(None);
+        };
         if !self.layout.owns_memory(self.resolve, &ty) {
             return Ok(None);
         }
@@ -251,12 +286,20 @@ impl<'a> Abi<'a> {
         debug_assert!(flat.len() > MAX_FLAT_RESULTS);
         b.free(&ty, base, 0);
         b.push(Instr::Return { count: 0 });
-        b.finish(PlanKind::PostReturn, None, None, vec![FlatType::I32], Vec::new()).map(Some)
+        b.finish(
+            PlanKind::PostReturn,
+            None,
+            None,
+            vec![FlatType::I32],
+            Vec::new(),
+        )
+        .map(Some)
     }
 
     /// Whether a function's result needs a post-return function.
     pub fn needs_post_return(&self, func: &Function) -> bool {
-        func.result.is_some_and(|ty| self.layout.owns_memory(self.resolve, &ty))
+        func.result
+            .is_some_and(|ty| self.layout.owns_memory(self.resolve, &ty))
     }
 
     fn check_supported(&self, func: &Function) -> Result<(), PlanError> {
@@ -286,11 +329,18 @@ impl<'a> Abi<'a> {
         let TypeOwner::Interface(owner) = self.resolve.types[resource].owner else {
             return ResourceOrigin::Imported;
         };
-        let exported = self.resolve.worlds[self.world].exports.iter().any(|(key, item)| {
-            matches!(key, WorldKey::Interface(id) if *id == owner)
-                || matches!(item, WorldItem::Interface { id, .. } if *id == owner)
-        });
-        if exported { ResourceOrigin::Exported } else { ResourceOrigin::Imported }
+        let exported = self.resolve.worlds[self.world]
+            .exports
+            .iter()
+            .any(|(key, item)| {
+                matches!(key, WorldKey::Interface(id) if *id == owner)
+                    || matches!(item, WorldItem::Interface { id, .. } if *id == owner)
+            });
+        if exported {
+            ResourceOrigin::Exported
+        } else {
+            ResourceOrigin::Imported
+        }
     }
 }
 
@@ -307,11 +357,20 @@ fn unsupported(resolve: &Resolve, ty: &Type) -> Option<String> {
         TypeDefKind::Stream(_) => Some("`stream`".to_string()),
         TypeDefKind::Map(..) => Some("`map`".to_string()),
         TypeDefKind::FixedLengthList(..) => Some("a fixed-length list".to_string()),
-        TypeDefKind::Type(t) | TypeDefKind::List(t) | TypeDefKind::Option(t) => unsupported(resolve, t),
+        TypeDefKind::Type(t) | TypeDefKind::List(t) | TypeDefKind::Option(t) => {
+            unsupported(resolve, t)
+        }
         TypeDefKind::Record(r) => r.fields.iter().find_map(|f| unsupported(resolve, &f.ty)),
         TypeDefKind::Tuple(t) => t.types.iter().find_map(|t| unsupported(resolve, t)),
-        TypeDefKind::Variant(v) => v.cases.iter().find_map(|c| c.ty.and_then(|t| unsupported(resolve, &t))),
-        TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).find_map(|t| unsupported(resolve, t)),
+        TypeDefKind::Variant(v) => v
+            .cases
+            .iter()
+            .find_map(|c| c.ty.and_then(|t| unsupported(resolve, &t))),
+        TypeDefKind::Result(r) => {
+            r.ok.iter()
+                .chain(&r.err)
+                .find_map(|t| unsupported(resolve, t))
+        }
         _ => None,
     }
 }
@@ -340,7 +399,13 @@ pub fn case_payload(resolve: &Resolve, id: TypeId, index: usize) -> Option<Type>
     match &resolve.types[id].kind {
         TypeDefKind::Variant(v) => v.cases.get(index).and_then(|c| c.ty),
         TypeDefKind::Option(t) => (index == 1).then_some(*t),
-        TypeDefKind::Result(r) => if index == 0 { r.ok } else { r.err },
+        TypeDefKind::Result(r) => {
+            if index == 0 {
+                r.ok
+            } else {
+                r.err
+            }
+        }
         _ => None,
     }
 }
@@ -356,7 +421,13 @@ fn cases_of(resolve: &Resolve, id: TypeId) -> Vec<Option<Type>> {
 
 impl<'a, 'b> Builder<'a, 'b> {
     fn new(abi: &'b Abi<'a>, exporting: bool, function: &'b str) -> Self {
-        Builder { abi, next_local: 0, stack: vec![Block::new(0, 0)], exporting, function }
+        Builder {
+            abi,
+            next_local: 0,
+            stack: vec![Block::new(0, 0)],
+            exporting,
+            function,
+        }
     }
 
     fn resolve(&self) -> &'a Resolve {
@@ -369,7 +440,11 @@ impl<'a, 'b> Builder<'a, 'b> {
     }
 
     fn push(&mut self, instr: Instr) {
-        self.stack.last_mut().expect("a block is open").instrs.push(instr);
+        self.stack
+            .last_mut()
+            .expect("a block is open")
+            .instrs
+            .push(instr);
     }
 
     fn open(&mut self, params: usize, results: usize) {
@@ -391,8 +466,19 @@ impl<'a, 'b> Builder<'a, 'b> {
         let body = self.close();
         let resolve = self.resolve();
         body.check(&|ty, case| case_payload(resolve, ty, case).is_some())
-            .map_err(|e| PlanError { function: self.function.to_string(), message: e.to_string() })?;
-        Ok(Plan { kind, body, locals: self.next_local, params_area, return_area, core_params, core_results })
+            .map_err(|e| PlanError {
+                function: self.function.to_string(),
+                message: e.to_string(),
+            })?;
+        Ok(Plan {
+            kind,
+            body,
+            locals: self.next_local,
+            params_area,
+            return_area,
+            core_params,
+            core_results,
+        })
     }
 
     /// Binds the top `n` values to fresh locals, returned in stack order (bottom first).
@@ -405,7 +491,9 @@ impl<'a, 'b> Builder<'a, 'b> {
     }
 
     fn handle_instr(&self, id: TypeId, lower: bool) -> Instr {
-        let TypeDefKind::Handle(handle) = &self.resolve().types[id].kind else { unreachable!() };
+        let TypeDefKind::Handle(handle) = &self.resolve().types[id].kind else {
+            unreachable!()
+        };
         let (resource, kind) = match handle {
             Handle::Own(r) => (*r, HandleKind::Own),
             Handle::Borrow(r) => (*r, HandleKind::Borrow),
@@ -413,9 +501,17 @@ impl<'a, 'b> Builder<'a, 'b> {
         let resource = dealias_resource(self.resolve(), resource);
         let origin = self.abi.resource_origin(resource, self.exporting);
         if lower {
-            Instr::HandleLower { resource, kind, origin }
+            Instr::HandleLower {
+                resource,
+                kind,
+                origin,
+            }
         } else {
-            Instr::HandleLift { resource, kind, origin }
+            Instr::HandleLift {
+                resource,
+                kind,
+                origin,
+            }
         }
     }
 
@@ -434,12 +530,18 @@ impl<'a, 'b> Builder<'a, 'b> {
         match &self.resolve().types[id].kind {
             TypeDefKind::Record(r) => {
                 let fields: Vec<Type> = r.fields.iter().map(|f| f.ty).collect();
-                self.push(Instr::RecordLower { ty: id, fields: fields.len() });
+                self.push(Instr::RecordLower {
+                    ty: id,
+                    fields: fields.len(),
+                });
                 self.lower_each(&fields, mode);
             }
             TypeDefKind::Tuple(t) => {
                 let types = t.types.clone();
-                self.push(Instr::TupleLower { ty: id, arity: types.len() });
+                self.push(Instr::TupleLower {
+                    ty: id,
+                    arity: types.len(),
+                });
                 self.lower_each(&types, mode);
             }
             TypeDefKind::Flags(_) => self.push(Instr::FlagsLower { ty: id }),
@@ -464,13 +566,20 @@ impl<'a, 'b> Builder<'a, 'b> {
                         self.lower_flat(payload, mode);
                     }
                     let values = self.bind(own.len());
-                    self.push(Instr::ConstI32 { value: index as i32 });
+                    self.push(Instr::ConstI32 {
+                        value: index as i32,
+                    });
                     for (slot, want) in joined[1..].iter().enumerate() {
                         match own.get(slot) {
                             Some(have) => {
-                                self.push(Instr::LocalGet { local: values[slot] });
+                                self.push(Instr::LocalGet {
+                                    local: values[slot],
+                                });
                                 if have != want {
-                                    self.push(Instr::Bitcast { from: *have, to: *want });
+                                    self.push(Instr::Bitcast {
+                                        from: *have,
+                                        to: *want,
+                                    });
                                 }
                             }
                             None => self.push(Instr::ConstZero { ty: *want }),
@@ -478,7 +587,11 @@ impl<'a, 'b> Builder<'a, 'b> {
                     }
                     blocks.push(self.close());
                 }
-                self.push(Instr::VariantLower { ty: id, cases: blocks, results: joined.len() });
+                self.push(Instr::VariantLower {
+                    ty: id,
+                    cases: blocks,
+                    results: joined.len(),
+                });
             }
             TypeDefKind::Type(_) => unreachable!("aliases are followed"),
             other => unreachable!("rejected by check_supported: {other:?}"),
@@ -506,7 +619,13 @@ impl<'a, 'b> Builder<'a, 'b> {
         self.push(Instr::LocalSet { local: addr });
         self.store(&element, addr, 0, mode);
         let body = self.close();
-        self.push(Instr::ListLower { element, size, align, mode, body });
+        self.push(Instr::ListLower {
+            element,
+            size,
+            align,
+            mode,
+            body,
+        });
     }
 
     /// Lifts a language value from flat core values taken, in order, from `flats`.
@@ -532,14 +651,20 @@ impl<'a, 'b> Builder<'a, 'b> {
                 for field in &fields {
                     self.lift_flat(field, flats);
                 }
-                self.push(Instr::RecordLift { ty: id, fields: fields.len() });
+                self.push(Instr::RecordLift {
+                    ty: id,
+                    fields: fields.len(),
+                });
             }
             TypeDefKind::Tuple(t) => {
                 let types = t.types.clone();
                 for t in &types {
                     self.lift_flat(t, flats);
                 }
-                self.push(Instr::TupleLift { ty: id, arity: types.len() });
+                self.push(Instr::TupleLift {
+                    ty: id,
+                    arity: types.len(),
+                });
             }
             TypeDefKind::Flags(_) => {
                 self.push_flat(flats);
@@ -574,7 +699,10 @@ impl<'a, 'b> Builder<'a, 'b> {
                             let joined_ty = joined[slot + 1];
                             self.push_flat(&mut std::iter::once(slots[slot + 1]));
                             if joined_ty != *have {
-                                self.push(Instr::Bitcast { from: joined_ty, to: *have });
+                                self.push(Instr::Bitcast {
+                                    from: joined_ty,
+                                    to: *have,
+                                });
                             }
                             let local = self.new_local();
                             self.push(Instr::LocalSet { local });
@@ -585,7 +713,10 @@ impl<'a, 'b> Builder<'a, 'b> {
                     blocks.push(self.close());
                 }
                 self.push_flat(&mut std::iter::once(slots[0]));
-                self.push(Instr::VariantLift { ty: id, cases: blocks });
+                self.push(Instr::VariantLift {
+                    ty: id,
+                    cases: blocks,
+                });
             }
             TypeDefKind::Type(_) => unreachable!("aliases are followed"),
             other => unreachable!("rejected by check_supported: {other:?}"),
@@ -611,7 +742,12 @@ impl<'a, 'b> Builder<'a, 'b> {
         self.push(Instr::LocalSet { local: addr });
         self.load(&element, addr, 0);
         let body = self.close();
-        self.push(Instr::ListLift { element, size, align, body });
+        self.push(Instr::ListLift {
+            element,
+            size,
+            align,
+            body,
+        });
     }
 
     /// Writes the language value on top of the stack to memory at `base + offset`.
@@ -632,12 +768,18 @@ impl<'a, 'b> Builder<'a, 'b> {
         match &self.resolve().types[id].kind {
             TypeDefKind::Record(r) => {
                 let fields: Vec<Type> = r.fields.iter().map(|f| f.ty).collect();
-                self.push(Instr::RecordLower { ty: id, fields: fields.len() });
+                self.push(Instr::RecordLower {
+                    ty: id,
+                    fields: fields.len(),
+                });
                 self.store_each(&fields, base, offset, mode);
             }
             TypeDefKind::Tuple(t) => {
                 let types = t.types.clone();
-                self.push(Instr::TupleLower { ty: id, arity: types.len() });
+                self.push(Instr::TupleLower {
+                    ty: id,
+                    arity: types.len(),
+                });
                 self.store_each(&types, base, offset, mode);
             }
             TypeDefKind::Flags(_) => {
@@ -662,18 +804,25 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
             TypeDefKind::Variant(_) | TypeDefKind::Option(_) | TypeDefKind::Result(_) => {
                 let cases = cases_of(self.resolve(), id);
-                let (tag, payload_offset) = self.abi.layout.variant_tag_and_payload(self.resolve(), id);
+                let (tag, payload_offset) =
+                    self.abi.layout.variant_tag_and_payload(self.resolve(), id);
                 let mut blocks = Vec::new();
                 for (index, payload) in cases.iter().enumerate() {
                     self.open(usize::from(payload.is_some()), 0);
                     if let Some(payload) = payload {
                         self.store(payload, base, offset + payload_offset, mode);
                     }
-                    self.push(Instr::ConstI32 { value: index as i32 });
+                    self.push(Instr::ConstI32 {
+                        value: index as i32,
+                    });
                     self.store_top(tag, base, offset);
                     blocks.push(self.close());
                 }
-                self.push(Instr::VariantLower { ty: id, cases: blocks, results: 0 });
+                self.push(Instr::VariantLower {
+                    ty: id,
+                    cases: blocks,
+                    results: 0,
+                });
             }
             TypeDefKind::Type(_) => unreachable!("aliases are followed"),
             other => unreachable!("rejected by check_supported: {other:?}"),
@@ -723,12 +872,18 @@ impl<'a, 'b> Builder<'a, 'b> {
             TypeDefKind::Record(r) => {
                 let fields: Vec<Type> = r.fields.iter().map(|f| f.ty).collect();
                 self.load_each(&fields, base, offset);
-                self.push(Instr::RecordLift { ty: id, fields: fields.len() });
+                self.push(Instr::RecordLift {
+                    ty: id,
+                    fields: fields.len(),
+                });
             }
             TypeDefKind::Tuple(t) => {
                 let types = t.types.clone();
                 self.load_each(&types, base, offset);
-                self.push(Instr::TupleLift { ty: id, arity: types.len() });
+                self.push(Instr::TupleLift {
+                    ty: id,
+                    arity: types.len(),
+                });
             }
             TypeDefKind::Flags(_) => {
                 let size = self.abi.layout.size(&Type::Id(id)) as usize;
@@ -753,7 +908,8 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
             TypeDefKind::Variant(_) | TypeDefKind::Option(_) | TypeDefKind::Result(_) => {
                 let cases = cases_of(self.resolve(), id);
-                let (tag, payload_offset) = self.abi.layout.variant_tag_and_payload(self.resolve(), id);
+                let (tag, payload_offset) =
+                    self.abi.layout.variant_tag_and_payload(self.resolve(), id);
                 let mut blocks = Vec::new();
                 for payload in &cases {
                     self.open(0, usize::from(payload.is_some()));
@@ -763,7 +919,10 @@ impl<'a, 'b> Builder<'a, 'b> {
                     blocks.push(self.close());
                 }
                 self.load_at(tag, base, offset);
-                self.push(Instr::VariantLift { ty: id, cases: blocks });
+                self.push(Instr::VariantLift {
+                    ty: id,
+                    cases: blocks,
+                });
             }
             TypeDefKind::Type(_) => unreachable!("aliases are followed"),
             other => unreachable!("rejected by check_supported: {other:?}"),
@@ -825,7 +984,8 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
             TypeDefKind::Variant(_) | TypeDefKind::Option(_) | TypeDefKind::Result(_) => {
                 let cases = cases_of(self.resolve(), id);
-                let (tag, payload_offset) = self.abi.layout.variant_tag_and_payload(self.resolve(), id);
+                let (tag, payload_offset) =
+                    self.abi.layout.variant_tag_and_payload(self.resolve(), id);
                 let mut blocks = Vec::new();
                 for payload in &cases {
                     self.open(0, 0);
@@ -835,7 +995,10 @@ impl<'a, 'b> Builder<'a, 'b> {
                     blocks.push(self.close());
                 }
                 self.load_at(tag, base, offset);
-                self.push(Instr::VariantBranch { ty: id, cases: blocks });
+                self.push(Instr::VariantBranch {
+                    ty: id,
+                    cases: blocks,
+                });
             }
             _ => {}
         }
@@ -854,6 +1017,15 @@ impl<'a, 'b> Builder<'a, 'b> {
 pub fn is_canonical_element(resolve: &Resolve, element: &Type) -> bool {
     matches!(
         dealias(resolve, *element),
-        Type::U8 | Type::S8 | Type::U16 | Type::S16 | Type::U32 | Type::S32 | Type::U64 | Type::S64 | Type::F32 | Type::F64
+        Type::U8
+            | Type::S8
+            | Type::U16
+            | Type::S16
+            | Type::U32
+            | Type::S32
+            | Type::U64
+            | Type::S64
+            | Type::F32
+            | Type::F64
     )
 }

@@ -11,13 +11,62 @@
 //     function releases it.
 //   - Addresses are passed as int32 values only; they are never stored in pointer-typed slots,
 //     and Go pointers are never hidden in integers outside those registries.
+//
+// The garbage collector is switched off whenever the host is in control (between export calls
+// and during import calls), and on while guest code runs. The host calls cabi_realloc at those
+// times, and the component model forbids calling imports from cabi_realloc; a collection (or the
+// scavenging that comes with heap growth) reads the clock through WASI, which would trap.
 package cm
 
 import (
 	"math"
 	"runtime"
+	"runtime/debug"
 	"unsafe"
 )
+
+// gcPercent is the collector setting (GOGC) to use while guest code runs.
+var gcPercent = 100
+
+// gcOn says whether the collector is switched on.
+var gcOn = true
+
+func init() {
+	runtime.MemProfileRate = 0
+	if previous := debug.SetGCPercent(-1); previous > 0 {
+		gcPercent = previous
+	}
+	gcOn = false
+}
+
+func setGC(on bool) {
+	if on == gcOn {
+		return
+	}
+	gcOn = on
+	if on {
+		debug.SetGCPercent(gcPercent)
+	} else {
+		debug.SetGCPercent(-1)
+	}
+}
+
+// ExportEnter is called when an export starts running guest code.
+func ExportEnter() { setGC(true) }
+
+// ExportLeave is called when an export hands control back to the host.
+func ExportLeave() { setGC(false) }
+
+// ImportEnter is called before an import call during which the host may call cabi_realloc;
+// pass its result to ImportLeave.
+func ImportEnter() bool {
+	was := gcOn
+	setGC(false)
+	return was
+}
+
+// ImportLeave is called after such an import call.
+func ImportLeave(was bool) { setGC(was) }
 
 // Pinner pins the Go memory lent to the host during one import call.
 type Pinner = runtime.Pinner

@@ -1,0 +1,3 @@
+module knit.test/keywords
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/resources_borrow_own
+
+go 1.24

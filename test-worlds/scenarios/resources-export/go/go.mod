@@ -1,0 +1,3 @@
+module knit.test/resources_export
+
+go 1.24

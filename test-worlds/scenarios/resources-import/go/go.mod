@@ -1,0 +1,3 @@
+module knit.test/resources_import
+
+go 1.24

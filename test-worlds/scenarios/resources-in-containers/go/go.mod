@@ -1,0 +1,3 @@
+module knit.test/resources_in_containers
+
+go 1.24

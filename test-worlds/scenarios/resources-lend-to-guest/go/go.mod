@@ -1,0 +1,3 @@
+module knit.test/resources_lend_to_guest
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/resources_passed_back
+
+go 1.24
