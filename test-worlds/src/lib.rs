@@ -1,9 +1,10 @@
 //! Support for knit's runtime scenarios.
 //!
 //! Each scenario lives in `test-worlds/scenarios/<name>/`: a `test.wit`, and a guest per language
-//! that takes part (`rust/` for now). [`build_rust_guests`] builds every Rust guest with one cargo
-//! invocation into a shared target directory, and [`Host`] runs a component in wasmtime with WASI
-//! and captured output, so a test can call exports and serve imports.
+//! that takes part. [`rust_guest`] builds every Rust guest once, with one cargo invocation into a
+//! shared target directory (one broken guest fails only its own scenarios), and [`Host`] runs a
+//! component in wasmtime with WASI and captured stdout/stderr, so a test can call exports through
+//! knit's host bindings and serve imports.
 
 mod go;
 pub use go::{go_guest, guest};
@@ -64,11 +65,21 @@ fn build_rust_guests() -> Result<&'static GuestBuild> {
             let mut artifacts = BTreeMap::new();
             let mut messages = Vec::new();
             for line in String::from_utf8_lossy(&output.stdout).lines() {
-                let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-                let name = message["target"]["name"].as_str().unwrap_or_default().to_string();
+                let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+                    continue;
+                };
+                let name = message["target"]["name"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string();
                 match message["reason"].as_str() {
                     Some("compiler-artifact") => {
-                        let wasm = message["filenames"].as_array().into_iter().flatten().filter_map(|f| f.as_str()).find(|f| f.ends_with(".wasm"));
+                        let wasm = message["filenames"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|f| f.as_str())
+                            .find(|f| f.ends_with(".wasm"));
                         if let Some(wasm) = wasm {
                             artifacts.insert(name, PathBuf::from(wasm));
                         }
@@ -81,7 +92,11 @@ fn build_rust_guests() -> Result<&'static GuestBuild> {
                     _ => {}
                 }
             }
-            Ok(GuestBuild { artifacts, stderr: String::from_utf8_lossy(&output.stderr).into_owned(), messages })
+            Ok(GuestBuild {
+                artifacts,
+                stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+                messages,
+            })
         })
         .as_ref()
         .map_err(|e| anyhow::anyhow!("{e}"))
@@ -102,9 +117,15 @@ pub fn rust_guest(scenario: &str) -> Result<PathBuf> {
         .map(|(_, text)| text)
         .collect();
     if errors.is_empty() {
-        bail!("no Rust guest was built for scenario `{scenario}`; cargo said:\n{}", build.stderr);
+        bail!(
+            "no Rust guest was built for scenario `{scenario}`; cargo said:\n{}",
+            build.stderr
+        );
     }
-    bail!("the Rust guest of scenario `{scenario}` does not build:\n{}", errors.join("\n"))
+    bail!(
+        "the Rust guest of scenario `{scenario}` does not build:\n{}",
+        errors.join("\n")
+    )
 }
 
 /// The shared engine (compiling is the slow part; one engine lets wasmtime reuse work).
@@ -144,7 +165,10 @@ pub struct HostState<D = ()> {
 
 impl<D: Send + 'static> WasiView for HostState<D> {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
@@ -193,8 +217,22 @@ impl<D: Default + Send + 'static> Host<D> {
         }
         let stdout = MemoryOutputPipe::new(1 << 20);
         let stderr = MemoryOutputPipe::new(1 << 20);
-        let wasi = WasiCtx::builder().stdout(stdout.clone()).stderr(stderr.clone()).build();
-        let state = HostState { wasi, table: ResourceTable::new(), log: Vec::new(), stdout, stderr, data: D::default() };
-        Ok(Host { store: Store::new(engine, state), linker, component })
+        let wasi = WasiCtx::builder()
+            .stdout(stdout.clone())
+            .stderr(stderr.clone())
+            .build();
+        let state = HostState {
+            wasi,
+            table: ResourceTable::new(),
+            log: Vec::new(),
+            stdout,
+            stderr,
+            data: D::default(),
+        };
+        Ok(Host {
+            store: Store::new(engine, state),
+            linker,
+            component,
+        })
     }
 }

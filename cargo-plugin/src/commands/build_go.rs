@@ -1,6 +1,6 @@
 //! `knit build-go`: builds a Go program into a component in one step: generates the bindings of
 //! the world into the program's module, runs `go build` for `GOOS=wasip1 GOARCH=wasm`
-//! (`-buildmode=c-shared` for libraries, a plain program for `wasi:cli/run` commands), embeds the
+//! (`-buildmode=c-shared`; `wasi:cli/run` is implemented as an export like any other), embeds the
 //! world and adapts the module with knit's preview1 adapter.
 
 use anyhow::{Context, Result, bail};
@@ -51,8 +51,6 @@ pub struct BuiltGo {
     pub component: Vec<u8>,
     /// Size of the core module `go build` produced.
     pub core_size: usize,
-    /// Whether it was built as a command (`wasi:cli/run`) rather than a library.
-    pub command: bool,
 }
 
 /// The module path declared by `dir/go.mod`.
@@ -108,20 +106,16 @@ pub fn build(opts: &BuildGo) -> Result<BuiltGo> {
     files
         .write_to(&out_dir)
         .with_context(|| format!("writing bindings to {}", out_dir.display()))?;
-    let world = &loaded.resolve.worlds[loaded.world];
-    let command = world.exports.keys().any(|k| {
-        loaded
-            .resolve
-            .name_world_key(k)
-            .starts_with("wasi:cli/run@")
-    });
     let tmp = tempfile::tempdir()?;
     let core_path = tmp.path().join("core.wasm");
     let mut cmd = Command::new(&go.go);
-    cmd.arg("build").arg("-o").arg(&core_path);
-    if !command {
-        cmd.arg("-buildmode=c-shared");
-    }
+    // Always a library (`-buildmode=c-shared`, reactor adapter): Go's `main` ends in `exit(0)`,
+    // which a `wasi:cli/run` caller would see as an exit instead of a return, so a world exporting
+    // `wasi:cli/run` implements it through its exports package (`Run`), like any other export.
+    cmd.arg("build")
+        .arg("-o")
+        .arg(&core_path)
+        .arg("-buildmode=c-shared");
     cmd.arg(".")
         .current_dir(&opts.dir)
         .env("GOOS", "wasip1")
@@ -141,11 +135,7 @@ pub fn build(opts: &BuildGo) -> Result<BuiltGo> {
         );
     }
     let core = std::fs::read(&core_path)?;
-    let variant = if command {
-        Variant::Command
-    } else {
-        Variant::Reactor
-    };
+    let variant = Variant::Reactor;
     let made = knit_componentize::componentize(
         &core,
         &knit_componentize::Options {
@@ -157,7 +147,6 @@ pub fn build(opts: &BuildGo) -> Result<BuiltGo> {
     Ok(BuiltGo {
         component: made.component,
         core_size: core.len(),
-        command,
     })
 }
 
@@ -172,11 +161,10 @@ pub fn run(args: Args) -> Result<()> {
     })?;
     super::componentize::write_atomically(&args.output, &built.component)?;
     println!(
-        "wrote {} ({} bytes; core module {} bytes; {})",
+        "wrote {} ({} bytes; core module {} bytes)",
         args.output.display(),
         built.component.len(),
-        built.core_size,
-        if built.command { "command" } else { "library" }
+        built.core_size
     );
     Ok(())
 }

@@ -33,10 +33,11 @@ pub struct Args {
     /// Give every consumer its own instance of a plug instead of sharing one.
     #[arg(long, conflicts_with = "wac")]
     pub instance_per_consumer: bool,
-    /// Validate the composition's structure and wiring but not the code inside
-    /// the input components (faster; the runtime checks that code on load).
+    /// Also re-validate every function body inside the input components. By default the output's
+    /// structure, types, imports, exports and wiring are validated, and the inputs' code, which is
+    /// copied unchanged, is left to the runtime that loads the result.
     #[arg(long)]
-    pub skip_code_validation: bool,
+    pub validate_code: bool,
     /// The composed component to write.
     #[arg(short, long, value_name = "OUT.wasm")]
     pub output: PathBuf,
@@ -88,7 +89,7 @@ fn compose_plugs(args: &Args) -> Result<Composed> {
     };
     Ok(Composition::new()
         .sharing(sharing)
-        .validate_code(!args.skip_code_validation)
+        .validate_code(args.validate_code)
         .compose(root, plugs)?)
 }
 
@@ -125,7 +126,7 @@ fn compose_script(script: &Path, args: &Args) -> Result<Composed> {
     };
     let file = script.display().to_string();
     let result = Composition::new()
-        .validate_code(!args.skip_code_validation)
+        .validate_code(args.validate_code)
         .wac(&file, &source, &mut resolve);
     if let Some(error) = read_error {
         return Err(error);

@@ -2,7 +2,7 @@
 //! WASI export and reads what it printed.
 
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/cli-run/test.wit" });
 
@@ -12,8 +12,8 @@ impl knit::cli_run::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("cli-run")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("cli-run", language)?)?;
     CliRun::add_to_linker(&mut host.linker, |state| state)?;
     let guest = CliRun::instantiate(&mut host.store, &host.component, &host.linker)?;
     check!(guest.wasi_cli_run().call_run(&mut host.store)?, Ok(()));

@@ -78,4 +78,5 @@ scenarios! {
     tuples,
     type_aliases,
     variants,
+    with_wasi,
 }

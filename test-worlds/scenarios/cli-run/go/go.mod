@@ -1,0 +1,3 @@
+module knit.test/cli_run
+
+go 1.24
