@@ -674,11 +674,13 @@ impl Emitter for RustEmitter<'_, '_> {
                         )]
                     }
                     (HandleKind::Borrow, ResourceOrigin::Imported) => {
+                        // A borrow lent to this export is a handle of its own, which must be dropped before the
+                        // call returns: the owned wrapper does that when it goes out of scope.
                         let h = self.bind(
                             "h",
-                            &format!("::core::mem::ManuallyDrop::new(<{path} as _rt::FromHandle>::from_handle({} as u32))", op(0)),
+                            &format!("<{path} as _rt::FromHandle>::from_handle({} as u32)", op(0)),
                         );
-                        vec![format!("&*{h}")]
+                        vec![format!("&{h}")]
                     }
                     (HandleKind::Borrow, ResourceOrigin::Exported) => {
                         let borrow =
