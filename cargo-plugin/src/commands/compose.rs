@@ -125,9 +125,10 @@ fn compose_script(script: &Path, args: &Args) -> Result<Composed> {
         }
     };
     let file = script.display().to_string();
-    let result = Composition::new()
-        .validate_code(args.validate_code)
-        .wac(&file, &source, &mut resolve);
+    let result =
+        Composition::new()
+            .validate_code(args.validate_code)
+            .wac(&file, &source, &mut resolve);
     if let Some(error) = read_error {
         return Err(error);
     }

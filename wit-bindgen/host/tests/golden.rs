@@ -11,11 +11,17 @@ fn root() -> PathBuf {
 }
 
 fn scenario(name: &str) -> PathBuf {
-    root().join("../../test-worlds/scenarios").join(name).join("test.wit")
+    root()
+        .join("../../test-worlds/scenarios")
+        .join(name)
+        .join("test.wit")
 }
 
 fn generate(path: &Path, options: &Options) -> Result<String, String> {
-    let source = WitSource { paths: vec![path.to_path_buf()], ..WitSource::default() };
+    let source = WitSource {
+        paths: vec![path.to_path_buf()],
+        ..WitSource::default()
+    };
     let loaded = load(&source).map_err(|e| e.to_string())?;
     generate_source(&loaded.resolve, loaded.world, options).map_err(|e| format!("{e:#}"))
 }
@@ -25,15 +31,30 @@ fn compare(expected_path: &Path, actual: &str) {
         std::fs::write(expected_path, actual).expect("writing the golden file");
         return;
     }
-    let expected = std::fs::read_to_string(expected_path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with BLESS=1 to create it)", expected_path.display()));
-    assert_eq!(expected, actual, "{} is out of date (BLESS=1 refreshes it)", expected_path.display());
+    let expected = std::fs::read_to_string(expected_path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with BLESS=1 to create it)",
+            expected_path.display()
+        )
+    });
+    assert_eq!(
+        expected,
+        actual,
+        "{} is out of date (BLESS=1 refreshes it)",
+        expected_path.display()
+    );
 }
 
 fn golden(name: &str, scenario_name: &str, options: Options) {
-    let options = Options { format: true, ..options };
+    let options = Options {
+        format: true,
+        ..options
+    };
     let code = generate(&scenario(scenario_name), &options).expect("generation succeeds");
-    compare(&root().join("tests/golden").join(format!("{name}.rs")), &code);
+    compare(
+        &root().join("tests/golden").join(format!("{name}.rs")),
+        &code,
+    );
 }
 
 #[test]
@@ -43,12 +64,23 @@ fn basics() {
 
 #[test]
 fn resources_borrow_own() {
-    golden("resources-borrow-own", "resources-borrow-own", Options::default());
+    golden(
+        "resources-borrow-own",
+        "resources-borrow-own",
+        Options::default(),
+    );
 }
 
 #[test]
 fn typed_errors() {
-    golden("errors-typed", "errors", Options { typed_errors: vec!["knit:errors/host#read".into()], ..Options::default() });
+    golden(
+        "errors-typed",
+        "errors",
+        Options {
+            typed_errors: vec!["knit:errors/host#read".into()],
+            ..Options::default()
+        },
+    );
 }
 
 #[test]
@@ -64,14 +96,21 @@ fn async_and_trappable() {
 #[test]
 fn with_maps_a_resource_type() {
     let mut options = Options::default();
-    options.with.insert("knit:resources-import/blobs/blob".into(), "crate::MyBlob".into());
+    options.with.insert(
+        "knit:resources-import/blobs/blob".into(),
+        "crate::MyBlob".into(),
+    );
     golden("resources-import-with", "resources-import", options);
 }
 
 /// Parses `// options: key=value,value key=value` from the first line of an error case.
 fn case_options(text: &str) -> Options {
     let mut options = Options::default();
-    let line = text.lines().next().and_then(|l| l.strip_prefix("// options:")).unwrap_or("");
+    let line = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("// options:"))
+        .unwrap_or("");
     for option in line.split_whitespace() {
         let (key, value) = option.split_once('=').expect("key=value");
         let values: Vec<String> = value.split(',').map(String::from).collect();
