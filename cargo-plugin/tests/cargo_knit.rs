@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use wasmtime::component::{Component, Linker, ResourceTable, Val};
+use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Engine, Store};
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
@@ -84,8 +84,13 @@ impl WasiView for State {
     }
 }
 
-/// Calls the library's `greet` export in wasmtime.
-fn call_greet(component: &Path, name: &str) -> Val {
+// knit's own host bindings for the world `cargo knit new` writes.
+knit_macros::host!({
+    inline: "package component:greeter; world greeter { export greet: func(name: string) -> string; }",
+});
+
+/// Calls the library's `greet` export through knit's host bindings.
+fn call_greet(component: &Path, name: &str) -> String {
     let engine = Engine::default();
     let component = Component::from_file(&engine, component).unwrap();
     let mut linker = Linker::new(&engine);
@@ -97,15 +102,8 @@ fn call_greet(component: &Path, name: &str) -> Val {
             table: ResourceTable::new(),
         },
     );
-    let instance = linker.instantiate(&mut store, &component).unwrap();
-    let greet = instance
-        .get_func(&mut store, "greet")
-        .expect("a greet export");
-    let mut results = [Val::Bool(false)];
-    greet
-        .call(&mut store, &[Val::String(name.into())], &mut results)
-        .unwrap();
-    results[0].clone()
+    let greeter = Greeter::instantiate(&mut store, &component, &linker).unwrap();
+    greeter.call_greet(&mut store, name).unwrap()
 }
 
 #[test]
@@ -124,10 +122,7 @@ fn a_new_library_builds_into_a_component_whose_export_answers() {
     let output = cargo_knit(&dir, &["build", "--release"]);
     assert_ok(&output, "cargo knit build");
     let component = guest_target().join("wasm32-wasip2/release/greeter.wasm");
-    assert_eq!(
-        call_greet(&component, "wasm"),
-        Val::String("Hello, wasm!".into())
-    );
+    assert_eq!(call_greet(&component, "wasm"), "Hello, wasm!");
 
     let wit = cargo_knit(&dir, &["wit", "--component", component.to_str().unwrap()]);
     assert_ok(&wit, "cargo knit wit");
