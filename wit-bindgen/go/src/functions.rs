@@ -9,32 +9,7 @@ use std::collections::HashSet;
 use std::fmt::Write;
 use wit_parser::{Function, FunctionKind, Type, TypeDefKind, TypeId, WorldKey};
 
-/// The resource a function belongs to, if it is a method, static or constructor.
-pub fn resource_of(func: &Function) -> Option<TypeId> {
-    match func.kind {
-        FunctionKind::Method(id)
-        | FunctionKind::Static(id)
-        | FunctionKind::Constructor(id)
-        | FunctionKind::MethodGetter(id)
-        | FunctionKind::MethodSetter(id)
-        | FunctionKind::StaticGetter(id)
-        | FunctionKind::StaticSetter(id)
-        | FunctionKind::AsyncMethod(id)
-        | FunctionKind::AsyncStatic(id) => Some(id),
-        _ => None,
-    }
-}
-
-/// Whether a function takes its resource as the first parameter.
-pub fn is_method(func: &Function) -> bool {
-    matches!(
-        func.kind,
-        FunctionKind::Method(_)
-            | FunctionKind::MethodGetter(_)
-            | FunctionKind::MethodSetter(_)
-            | FunctionKind::AsyncMethod(_)
-    )
-}
+pub use knit_bindgen_core::abi::{is_method, resource_of};
 
 /// Go parameter names for a function's parameters: lower camel case, unique, never a name the
 /// generated body keeps for itself.

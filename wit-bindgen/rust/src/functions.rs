@@ -7,34 +7,9 @@ use anyhow::{Context, Result};
 use knit_bindgen_core::abi::{Plan, PlanKind};
 use knit_bindgen_core::names::Case;
 use std::fmt::Write;
-use wit_parser::{Function, FunctionKind, Resolve, TypeId, TypeOwner, WorldKey};
+use wit_parser::{Function, FunctionKind, Resolve, TypeOwner, WorldKey};
 
-/// The resource a function belongs to, if it is a method, static or constructor.
-pub fn resource_of(func: &Function) -> Option<TypeId> {
-    match func.kind {
-        FunctionKind::Method(id)
-        | FunctionKind::Static(id)
-        | FunctionKind::Constructor(id)
-        | FunctionKind::MethodGetter(id)
-        | FunctionKind::MethodSetter(id)
-        | FunctionKind::StaticGetter(id)
-        | FunctionKind::StaticSetter(id)
-        | FunctionKind::AsyncMethod(id)
-        | FunctionKind::AsyncStatic(id) => Some(id),
-        _ => None,
-    }
-}
-
-/// Whether a function takes `self` as its first parameter.
-pub fn is_method(func: &Function) -> bool {
-    matches!(
-        func.kind,
-        FunctionKind::Method(_)
-            | FunctionKind::MethodGetter(_)
-            | FunctionKind::MethodSetter(_)
-            | FunctionKind::AsyncMethod(_)
-    )
-}
+pub use knit_bindgen_core::abi::{is_method, resource_of};
 
 /// The Rust name of a function: the item name for methods and statics; `new` for constructors, or
 /// `constructor` when the resource also has a method or static called `new`.

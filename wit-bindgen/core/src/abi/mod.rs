@@ -25,6 +25,7 @@ mod instr;
 mod layout;
 pub mod mangle;
 mod plan;
+mod types;
 
 pub use driver::{Emitter, run};
 pub use instr::{
@@ -32,7 +33,7 @@ pub use instr::{
     Scalar,
 };
 pub use layout::{Layout, flat_types};
-pub use plan::{
-    Abi, Area, MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, Plan, PlanError, PlanKind, case_payload, dealias,
-    dealias_resource, is_canonical_element,
+pub use plan::{Abi, Area, MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, Plan, PlanError, PlanKind};
+pub use types::{
+    case_payload, dealias, dealias_resource, is_canonical_element, is_method, resource_of,
 };

@@ -13,6 +13,9 @@
 
 use super::instr::*;
 use super::layout::{Layout, flat_types};
+use super::types::{
+    case_payload, cases_of, dealias, dealias_resource, is_canonical_element, unsupported,
+};
 use wit_parser::{
     Function, Handle, Resolve, Type, TypeDefKind, TypeId, TypeOwner, WorldId, WorldItem, WorldKey,
 };
@@ -342,81 +345,6 @@ impl<'a> Abi<'a> {
             ResourceOrigin::Imported
         }
     }
-}
-
-/// Describes the first type inside `ty` that the plans cannot express, if any.
-fn unsupported(resolve: &Resolve, ty: &Type) -> Option<String> {
-    let Type::Id(id) = ty else {
-        return match ty {
-            Type::ErrorContext => Some("`error-context`".to_string()),
-            _ => None,
-        };
-    };
-    match &resolve.types[*id].kind {
-        TypeDefKind::Future(_) => Some("`future`".to_string()),
-        TypeDefKind::Stream(_) => Some("`stream`".to_string()),
-        TypeDefKind::Map(..) => Some("`map`".to_string()),
-        TypeDefKind::FixedLengthList(..) => Some("a fixed-length list".to_string()),
-        TypeDefKind::Type(t) | TypeDefKind::List(t) | TypeDefKind::Option(t) => {
-            unsupported(resolve, t)
-        }
-        TypeDefKind::Record(r) => r.fields.iter().find_map(|f| unsupported(resolve, &f.ty)),
-        TypeDefKind::Tuple(t) => t.types.iter().find_map(|t| unsupported(resolve, t)),
-        TypeDefKind::Variant(v) => v
-            .cases
-            .iter()
-            .find_map(|c| c.ty.and_then(|t| unsupported(resolve, &t))),
-        TypeDefKind::Result(r) => {
-            r.ok.iter()
-                .chain(&r.err)
-                .find_map(|t| unsupported(resolve, t))
-        }
-        _ => None,
-    }
-}
-
-/// Follows type aliases to the definition that gives a type its shape.
-pub fn dealias(resolve: &Resolve, ty: Type) -> Type {
-    match ty {
-        Type::Id(id) => match &resolve.types[id].kind {
-            TypeDefKind::Type(inner) => dealias(resolve, *inner),
-            _ => ty,
-        },
-        other => other,
-    }
-}
-
-/// Follows aliases of a resource type to its `resource` definition.
-pub fn dealias_resource(resolve: &Resolve, id: TypeId) -> TypeId {
-    match &resolve.types[id].kind {
-        TypeDefKind::Type(Type::Id(inner)) => dealias_resource(resolve, *inner),
-        _ => id,
-    }
-}
-
-/// The payload type of case `index` of a variant-like type, if that case carries one.
-pub fn case_payload(resolve: &Resolve, id: TypeId, index: usize) -> Option<Type> {
-    match &resolve.types[id].kind {
-        TypeDefKind::Variant(v) => v.cases.get(index).and_then(|c| c.ty),
-        TypeDefKind::Option(t) => (index == 1).then_some(*t),
-        TypeDefKind::Result(r) => {
-            if index == 0 {
-                r.ok
-            } else {
-                r.err
-            }
-        }
-        _ => None,
-    }
-}
-
-/// The payloads of every case of a variant-like type, in case order.
-fn cases_of(resolve: &Resolve, id: TypeId) -> Vec<Option<Type>> {
-    let count = match &resolve.types[id].kind {
-        TypeDefKind::Variant(v) => v.cases.len(),
-        _ => 2,
-    };
-    (0..count).map(|i| case_payload(resolve, id, i)).collect()
 }
 
 impl<'a, 'b> Builder<'a, 'b> {
@@ -1010,22 +938,4 @@ impl<'a, 'b> Builder<'a, 'b> {
             self.free(ty, base, offset + field_offset);
         }
     }
-}
-
-/// Whether a list of `element` can be passed as raw memory: its elements are integers or floats,
-/// whose bytes in linear memory are exactly the language's.
-pub fn is_canonical_element(resolve: &Resolve, element: &Type) -> bool {
-    matches!(
-        dealias(resolve, *element),
-        Type::U8
-            | Type::S8
-            | Type::U16
-            | Type::S16
-            | Type::U32
-            | Type::S32
-            | Type::U64
-            | Type::S64
-            | Type::F32
-            | Type::F64
-    )
 }
