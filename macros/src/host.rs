@@ -1,5 +1,7 @@
 //! The `host!` macro: options parsing and expansion through `knit-bindgen-host`.
 
+use crate::expansion;
+use crate::options::{path_string, strings};
 use knit_bindgen_core::WitSource;
 use knit_bindgen_host::Options;
 use proc_macro::TokenStream;
@@ -7,7 +9,7 @@ use proc_macro2::Span;
 use std::path::PathBuf;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
-use syn::{Ident, LitBool, LitStr, Token, braced, bracketed};
+use syn::{Ident, LitBool, LitStr, Token, braced};
 
 /// Everything `host!` was given.
 struct HostInput {
@@ -113,30 +115,6 @@ impl Parse for HostInput {
     }
 }
 
-/// A string or a bracketed list of strings.
-fn strings(input: ParseStream<'_>) -> syn::Result<Vec<String>> {
-    if input.peek(LitStr) {
-        return Ok(vec![input.parse::<LitStr>()?.value()]);
-    }
-    let list;
-    bracketed!(list in input);
-    Ok(list
-        .parse_terminated(|p| p.parse::<LitStr>(), Token![,])?
-        .iter()
-        .map(LitStr::value)
-        .collect())
-}
-
-fn path_string(path: &syn::Path) -> String {
-    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let prefix = if path.leading_colon.is_some() {
-        "::"
-    } else {
-        ""
-    };
-    format!("{prefix}{}", segments.join("::"))
-}
-
 /// Expands `host!`.
 pub fn host(input: TokenStream) -> TokenStream {
     let input = match syn::parse::<HostInput>(input) {
@@ -152,23 +130,12 @@ pub fn host(input: TokenStream) -> TokenStream {
 }
 
 fn expand(input: &HostInput) -> Result<TokenStream, String> {
-    let manifest_dir =
-        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
+    let manifest_dir = expansion::manifest_dir();
     let mut source = input.source.clone();
     if source.paths.is_empty() && source.inline.is_none() {
         source.paths.push(PathBuf::from("wit"));
     }
-    source.paths = source
-        .paths
-        .iter()
-        .map(|p| {
-            if p.is_absolute() {
-                p.clone()
-            } else {
-                manifest_dir.join(p)
-            }
-        })
-        .collect();
+    source.paths = expansion::resolve_paths(&source.paths, &manifest_dir);
     let loaded = knit_bindgen_core::load(&source).map_err(|e| e.to_string())?;
     let mut options = input.options.clone();
     options.format = input.debug;
@@ -179,22 +146,12 @@ fn expand(input: &HostInput) -> Result<TokenStream, String> {
         .next()
         .ok_or("the host generator produced no file")?;
     let code = String::from_utf8_lossy(contents).into_owned();
-    let mut tracked = String::new();
-    for file in &loaded.files_read {
-        let path = file.canonicalize().unwrap_or_else(|_| file.clone());
-        tracked.push_str(&format!(
-            "const _: &[u8] = include_bytes!({:?});\n",
-            path.display().to_string()
-        ));
-    }
-    let body = if input.debug {
-        let path = super::debug_path(&manifest_dir, &format!("host-{name}"));
-        super::write_debug_file(&path, &code)?;
-        format!("include!({:?});\n", path.display().to_string())
-    } else {
-        code
-    };
-    format!("{body}{tracked}").parse().map_err(|e| {
-        format!("knit generated host Rust that does not tokenize ({e}); please report this")
-    })
+    expansion::finish(
+        code,
+        &format!("host-{name}"),
+        &loaded.files_read,
+        input.debug,
+        &manifest_dir,
+        "host Rust",
+    )
 }

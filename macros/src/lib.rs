@@ -4,12 +4,13 @@
 //! generator, and parses the generated source once into tokens. Every WIT file read is tracked so
 //! cargo rebuilds the crate when one changes.
 
+mod expansion;
 mod host;
 mod options;
 
 use options::MacroInput;
 use proc_macro::TokenStream;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Generates Rust bindings for a WIT world.
 ///
@@ -65,8 +66,7 @@ pub fn host(input: TokenStream) -> TokenStream {
 }
 
 fn expand(input: &MacroInput) -> Result<TokenStream, String> {
-    let manifest_dir =
-        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
+    let manifest_dir = expansion::manifest_dir();
     let mut source = input.source.clone();
     if source.paths.is_empty() && source.inline.is_none() {
         if !manifest_dir.join("wit").exists() {
@@ -77,17 +77,7 @@ fn expand(input: &MacroInput) -> Result<TokenStream, String> {
         }
         source.paths.push(PathBuf::from("wit"));
     }
-    source.paths = source
-        .paths
-        .iter()
-        .map(|p| {
-            if p.is_absolute() {
-                p.clone()
-            } else {
-                manifest_dir.join(p)
-            }
-        })
-        .collect();
+    source.paths = expansion::resolve_paths(&source.paths, &manifest_dir);
     let loaded = knit_bindgen_core::load(&source).map_err(|e| match &e {
         knit_bindgen_core::LoadError::AmbiguousWorld { worlds, .. } => {
             let first = worlds
@@ -108,49 +98,12 @@ fn expand(input: &MacroInput) -> Result<TokenStream, String> {
         .next()
         .ok_or("the generator produced no file")?;
     let code = String::from_utf8_lossy(contents).into_owned();
-    let mut tracked = String::new();
-    for file in &loaded.files_read {
-        let path = file.canonicalize().unwrap_or_else(|_| file.clone());
-        tracked.push_str(&format!(
-            "const _: &[u8] = include_bytes!({:?});\n",
-            path.display().to_string()
-        ));
-    }
-    let body = if input.debug {
-        let path = debug_path(&manifest_dir, name);
-        write_debug_file(&path, &code)?;
-        format!("include!({:?});\n", path.display().to_string())
-    } else {
-        code
-    };
-    format!("{body}{tracked}").parse().map_err(|e| {
-        format!("knit generated Rust that does not tokenize ({e}); please report this")
-    })
-}
-
-/// Where `debug` writes the expansion: under the target directory, per crate.
-fn debug_path(manifest_dir: &Path, file: &str) -> PathBuf {
-    let target = std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| manifest_dir.join("target"));
-    let krate = std::env::var("CARGO_PKG_NAME").unwrap_or_else(|_| "crate".into());
-    target.join("knit-generated").join(krate).join(file)
-}
-
-fn write_debug_file(path: &Path, code: &str) -> Result<(), String> {
-    let dir = path.parent().ok_or("bad debug path")?;
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    if std::fs::read_to_string(path).is_ok_and(|old| old == code) {
-        return Ok(());
-    }
-    let mut files = knit_bindgen_core::Files::new();
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or("bad debug path")?;
-    files.insert(name.to_string(), code.as_bytes().to_vec());
-    files
-        .write_to(dir)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(())
+    expansion::finish(
+        code,
+        name,
+        &loaded.files_read,
+        input.debug,
+        &manifest_dir,
+        "Rust",
+    )
 }

@@ -111,8 +111,8 @@ impl Parse for MacroInput {
     }
 }
 
-/// A string or a bracketed list of strings.
-fn strings(input: ParseStream<'_>) -> syn::Result<Vec<String>> {
+/// A string or a bracketed list of strings (shared with `host!`).
+pub(crate) fn strings(input: ParseStream<'_>) -> syn::Result<Vec<String>> {
     if input.peek(LitStr) {
         return Ok(vec![input.parse::<LitStr>()?.value()]);
     }
@@ -125,7 +125,8 @@ fn strings(input: ParseStream<'_>) -> syn::Result<Vec<String>> {
         .collect())
 }
 
-fn path_string(path: &syn::Path) -> String {
+/// A path as written, such as `crate::a::B` (shared with `host!`).
+pub(crate) fn path_string(path: &syn::Path) -> String {
     let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     let prefix = if path.leading_colon.is_some() {
         "::"
