@@ -4,8 +4,7 @@
 //! what the composition exports.
 
 use crate::component::{ComponentDef, ExternKind};
-use crate::names::{ExternName, Version};
-use crate::typecheck;
+use crate::names::Version;
 
 /// How an import was matched to its provider.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,95 +138,5 @@ impl Graph {
                 self.component_of(*instance).export(name).map(|e| e.kind)
             }
         }
-    }
-
-    /// Merges host imports that differ only by a semver-compatible version
-    /// into one import of the newest version, when the newest importer's view
-    /// of the interface covers what the older importers use. The older
-    /// importers' arguments are marked as version-bridged.
-    pub fn merge_compatible_host_imports(&mut self) {
-        loop {
-            let Some((older, newer)) = self.find_mergeable_pair() else {
-                return;
-            };
-            let wanted = ExternName::parse(&self.host_imports[older].name).version;
-            let provided = ExternName::parse(&self.host_imports[newer].name).version;
-            let moved = std::mem::take(&mut self.host_imports[older].consumers);
-            for (instance, import) in &moved {
-                for arg in &mut self.instances[*instance].args {
-                    if arg.import == *import && arg.source == Source::Host(older) {
-                        arg.source = Source::Host(newer);
-                        if let (Some(wanted), Some(provided)) = (&wanted, &provided) {
-                            arg.how = MatchKind::VersionBridged {
-                                wanted: wanted.clone(),
-                                provided: provided.clone(),
-                            };
-                        }
-                    }
-                }
-            }
-            self.host_imports[newer].consumers.extend(moved);
-            self.host_imports.remove(older);
-            let fix = |source: &mut Source| {
-                if let Source::Host(i) = source
-                    && *i > older
-                {
-                    *i -= 1;
-                }
-            };
-            for instance in &mut self.instances {
-                for arg in &mut instance.args {
-                    fix(&mut arg.source);
-                }
-            }
-            for export in &mut self.exports {
-                fix(&mut export.source);
-            }
-        }
-    }
-
-    fn find_mergeable_pair(&self) -> Option<(usize, usize)> {
-        for (a, host_a) in self.host_imports.iter().enumerate() {
-            let name_a = ExternName::parse(&host_a.name);
-            let Some(va) = &name_a.version else { continue };
-            for (b, host_b) in self.host_imports.iter().enumerate() {
-                let name_b = ExternName::parse(&host_b.name);
-                let Some(vb) = &name_b.version else { continue };
-                if a == b || name_a.base != name_b.base || !va.compatible_with(vb) || va >= vb {
-                    continue;
-                }
-                if self.covers(b, a) {
-                    return Some((a, b));
-                }
-            }
-        }
-        None
-    }
-
-    /// Whether the first consumer's view of host import `newer` provides
-    /// everything every consumer of `older` uses.
-    fn covers(&self, newer: usize, older: usize) -> bool {
-        let Some((ni, nname)) = self.host_imports[newer].consumers.first() else {
-            return false;
-        };
-        let provider = self.component_of(*ni);
-        let Some(provided) = provider.import(nname) else {
-            return false;
-        };
-        self.host_imports[older]
-            .consumers
-            .iter()
-            .all(|(instance, name)| {
-                let consumer = self.component_of(*instance);
-                consumer.import(name).is_some_and(|wanted| {
-                    typecheck::check_item(
-                        &consumer.resolve,
-                        consumer.import_item(wanted),
-                        &provider.resolve,
-                        provider.import_item(provided),
-                    )
-                    .is_ok()
-                })
-            })
     }
 }

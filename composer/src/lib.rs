@@ -42,6 +42,7 @@ mod parallel;
 mod plug;
 mod skeleton;
 mod typecheck;
+mod version_merge;
 pub mod wac;
 mod wit_text;
 
@@ -183,8 +184,9 @@ fn finish(
     notes: &[String],
     validate_code: bool,
 ) -> Result<Composed, ComposeError> {
-    graph.merge_compatible_host_imports();
-    let explanation = explain::render(&graph, notes);
+    let mut notes = notes.to_vec();
+    notes.extend(graph.merge_compatible_host_imports());
+    let explanation = explain::render(&graph, &notes);
     let bytes =
         encode::encode(&graph, validate_code).map_err(|e| e.with_explanation(&explanation))?;
     Ok(Composed {

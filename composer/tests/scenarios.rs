@@ -358,3 +358,107 @@ fn wasi_imports_of_root_and_plug_are_merged() {
     );
     assert_eq!(export_names(&composed.bytes), ["run"]);
 }
+
+/// `test:io@<version>`: `error` owns a resource that `streams` uses; `extra`
+/// adds a function to `streams` that only some importers use.
+fn io_package(version: &str, extra: bool) -> String {
+    let extra = if extra {
+        "check: func(s: borrow<pipe>) -> option<error>;"
+    } else {
+        ""
+    };
+    format!(
+        "package test:io@{version};
+         interface error {{ resource error {{ describe: func() -> string; }} }}
+         interface streams {{
+             use error.{{error}};
+             resource pipe {{ write: func(n: u32) -> result<u32, error>; {extra} }}
+             open: func() -> pipe;
+         }}"
+    )
+}
+
+/// A root importing `test:io/streams@<version>` and a plug (through `test:k/k`)
+/// importing the same interface at another version.
+fn io_pair(root_version: &str, root_extra: bool, plug_version: &str) -> (Vec<u8>, Vec<u8>) {
+    use common::dummy;
+    let k = "package test:k; interface k { k: func() -> u32; }";
+    let root = dummy(
+        &[
+            &io_package(root_version, root_extra),
+            k,
+            &format!(
+                "package test:ioroot; world root {{
+                    import test:io/streams@{root_version}; import test:k/k;
+                    export run: func() -> u32;
+                }}"
+            ),
+        ],
+        "root",
+    );
+    let plug = dummy(
+        &[
+            &io_package(plug_version, false),
+            k,
+            &format!(
+                "package test:ioplug; world plug {{
+                    import test:io/streams@{plug_version}; export test:k/k;
+                }}"
+            ),
+        ],
+        "plug",
+    );
+    (root, plug)
+}
+
+#[test]
+fn interfaces_sharing_resources_are_bridged_together() {
+    let (root, plug) = io_pair("0.2.0", false, "0.2.6");
+    let composed = Composition::plug(input("root", root), vec![input("plug", plug)]).unwrap();
+    assert_eq!(
+        import_names(&composed.bytes),
+        ["test:io/error@0.2.6", "test:io/streams@0.2.6"],
+        "{}",
+        composed.explanation
+    );
+    for bridged in ["test:io/error@0.2.0", "test:io/streams@0.2.0"] {
+        assert!(
+            composed.explanation.contains(&format!(
+                "import {bridged}: left for the host as import `{}` (version-bridged 0.2.0 -> 0.2.6)",
+                bridged.replace("0.2.0", "0.2.6")
+            )),
+            "{}",
+            composed.explanation
+        );
+    }
+}
+
+#[test]
+fn a_bridge_that_would_split_shared_resources_is_not_made() {
+    // The root uses `pipe.check`, which the plug's 0.2.6 view lacks, so
+    // `streams` cannot be bridged; bridging `error` alone would give the
+    // root's `streams@0.2.0` an `error` resource of another type.
+    let (root, plug) = io_pair("0.2.0", true, "0.2.6");
+    let composed = Composition::plug(input("root", root), vec![input("plug", plug)]).unwrap();
+    assert_eq!(
+        import_names(&composed.bytes),
+        [
+            "test:io/error@0.2.6",
+            "test:io/streams@0.2.6",
+            "test:io/error@0.2.0",
+            "test:io/streams@0.2.0"
+        ],
+        "{}",
+        composed.explanation
+    );
+    for note in [
+        "note: import `test:io/streams@0.2.0` kept apart from `test:io/streams@0.2.6`: the newer importers' view of the interface lacks something the older importers use",
+        "note: import `test:io/error@0.2.0` kept apart from `test:io/error@0.2.6`: an interface it shares resource or type definitions with (through `use`) cannot be bridged to the newer version too",
+    ] {
+        assert!(
+            composed.explanation.contains(note),
+            "{}",
+            composed.explanation
+        );
+    }
+}

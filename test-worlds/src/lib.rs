@@ -104,8 +104,15 @@ fn build_rust_guests() -> Result<&'static GuestBuild> {
 
 /// The built Rust guest of `scenario` (its crate is `<scenario>-rust`).
 pub fn rust_guest(scenario: &str) -> Result<PathBuf> {
+    rust_component(scenario, "rust")
+}
+
+/// The component built from the Rust crate in `scenarios/<scenario>/<folder>/`
+/// (named `<scenario>-<folder>`). Scenarios that compose several Rust
+/// components keep the extra ones in folders named `rust-<role>`.
+pub fn rust_component(scenario: &str, folder: &str) -> Result<PathBuf> {
     let build = build_rust_guests()?;
-    let krate = format!("{}_rust", scenario.replace('-', "_"));
+    let krate = format!("{scenario}_{folder}").replace('-', "_");
     if let Some(path) = build.artifacts.get(&krate) {
         return Ok(path.clone());
     }

@@ -44,8 +44,9 @@ pub struct Args {
     /// Print every import and what satisfied it.
     #[arg(long)]
     pub explain: bool,
-    /// Write the wiring as a Graphviz file (and an `.svg` beside it when `dot` is on the PATH).
-    #[arg(long, value_name = "FILE.dot")]
+    /// Write the wiring as a Graphviz file, and an `.svg` beside it drawn by Graphviz `dot` when it
+    /// is on the PATH. Naming an `.svg` file requires `dot` and writes the `.dot` beside it.
+    #[arg(long, value_name = "FILE.dot|FILE.svg")]
     pub graph: Option<PathBuf>,
 }
 
@@ -55,12 +56,17 @@ pub fn run(args: Args) -> Result<()> {
         Some(script) => compose_script(script, &args)?,
         None => compose_plugs(&args)?,
     };
+    // Draw before writing anything, so that a failure leaves no output behind.
+    let drawings = match &args.graph {
+        Some(graph) => render_graph(graph, &composed.dot)?,
+        None => Vec::new(),
+    };
     write_atomically(&args.output, &composed.bytes)?;
+    for (path, bytes) in &drawings {
+        write_atomically(path, bytes)?;
+    }
     if args.explain {
         print!("{}", composed.explanation);
-    }
-    if let Some(graph) = &args.graph {
-        write_graph(graph, &composed.dot)?;
     }
     Ok(())
 }
@@ -150,31 +156,63 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-fn write_graph(path: &Path, dot: &str) -> Result<()> {
+/// The files `--graph PATH` asks for: the `.dot` text, and the `.svg` that Graphviz draws from it
+/// (required when PATH ends in `.svg`; added when `dot` is on the PATH otherwise).
+fn render_graph(path: &Path, dot: &str) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let is_svg = path.extension().is_some_and(|e| e == "svg");
     let dot_path = if is_svg {
         path.with_extension("dot")
     } else {
         path.to_path_buf()
     };
-    write_atomically(&dot_path, dot.as_bytes())?;
-    let svg_path = dot_path.with_extension("svg");
-    let rendered = std::process::Command::new("dot")
-        .arg("-Tsvg")
-        .arg(&dot_path)
-        .arg("-o")
-        .arg(&svg_path)
-        .status();
-    match rendered {
-        Ok(status) if status.success() => {}
-        Ok(status) => bail!("`dot -Tsvg` failed ({status}) on {}", dot_path.display()),
-        Err(_) if is_svg => bail!(
-            "cannot make {}: Graphviz `dot` is not on the PATH (the .dot file is at {})",
+    let mut files = vec![(dot_path.clone(), dot.as_bytes().to_vec())];
+    match draw_svg(dot)? {
+        Some(svg) => files.push((dot_path.with_extension("svg"), svg)),
+        None if is_svg => bail!(
+            "cannot make {}: Graphviz `dot` is not on the PATH\n\
+             hint: install Graphviz, or ask for `--graph {}` and draw it later",
             path.display(),
             dot_path.display()
         ),
         // No Graphviz: the .dot file is all we can give.
-        Err(_) => {}
+        None => {}
     }
-    Ok(())
+    Ok(files)
+}
+
+/// Runs `dot -Tsvg` on `graph`; `None` when `dot` is not on the PATH.
+fn draw_svg(graph: &str) -> Result<Option<Vec<u8>>> {
+    use std::process::{Command, Stdio};
+    let child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).context("cannot run Graphviz `dot`"),
+    };
+    let mut stdin = child.stdin.take().context("no stdin for `dot`")?;
+    // Feed the graph from another thread so a large drawing cannot fill both pipes at once.
+    let output = std::thread::scope(|scope| {
+        let feeder = scope.spawn(move || stdin.write_all(graph.as_bytes()));
+        let output = child.wait_with_output();
+        // A `dot` that stops reading early reports why through its status and stderr.
+        let fed = match feeder.join() {
+            Ok(Err(e)) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+            _ => Ok(()),
+        };
+        output.and_then(|o| fed.map(|()| o))
+    })
+    .context("cannot run Graphviz `dot`")?;
+    if !output.status.success() {
+        bail!(
+            "Graphviz `dot -Tsvg` failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    Ok(Some(output.stdout))
 }

@@ -1,24 +1,40 @@
-//! A Go component composed with a Rust component by knit's composer: the Go component's `run`
-//! export calls the Rust component's `math` exports. The `go` trial composes the two and calls
-//! `run` on the result; the `rust` trial calls the Rust component's exports directly.
+//! A Go component composed with Rust components by knit's composer, each language calling the
+//! other's exports: the Rust application's `run` calls the Go component's `describe`, whose
+//! functions call the Rust `math` component. The `go` trial composes the three and calls `run` on
+//! the result; the `rust` trial calls the `math` component's exports directly.
 
-use anyhow::{Context, Result};
-use knit_test_worlds::{Host, HostState, go_guest, guest_target_dir, rust_guest};
+use anyhow::{Context, Result, ensure};
+use knit_test_worlds::{Host, go_guest, guest_target_dir, rust_component, rust_guest};
 
-knit_macros::host!({ path: "scenarios/compose-go-rust/test.wit", world: "go-side" });
+knit_macros::host!({ path: "scenarios/compose-go-rust/test.wit", world: "rust-app" });
 
 mod rust_side {
     knit_macros::host!({ path: "scenarios/compose-go-rust/test.wit", world: "rust-side" });
 }
 
+/// Composes the Rust application (root) with the Go and Rust `math` components (plugs).
 fn composed() -> Result<std::path::PathBuf> {
+    let app = std::fs::read(rust_component("compose-go-rust", "rust-app")?)?;
     let go = std::fs::read(go_guest("compose-go-rust")?)?;
-    let rust = std::fs::read(rust_guest("compose-go-rust")?)?;
+    let math = std::fs::read(rust_guest("compose-go-rust")?)?;
     let composed = knit_composer::Composition::plug(
-        knit_composer::Input::new("go", go),
-        vec![knit_composer::Input::new("rust", rust)],
+        knit_composer::Input::new("app", app),
+        vec![
+            knit_composer::Input::new("go", go),
+            knit_composer::Input::new("math", math),
+        ],
     )
-    .context("composing the Go and Rust components")?;
+    .context("composing the Rust application, the Go component and the Rust math component")?;
+    for wiring in [
+        "import knit:compose-go-rust/describe: satisfied by `go` export `knit:compose-go-rust/describe`",
+        "import knit:compose-go-rust/math: satisfied by `math` export `knit:compose-go-rust/math`",
+    ] {
+        ensure!(
+            composed.explanation.contains(wiring),
+            "the composer's explanation lacks `{wiring}`:\n{}",
+            composed.explanation
+        );
+    }
     let path = guest_target_dir().join("compose-go-rust.composed.wasm");
     std::fs::write(&path, &composed.bytes)?;
     Ok(path)
@@ -35,16 +51,15 @@ pub fn run(language: &str) -> Result<()> {
         check!(math.call_join(&mut host.store, &parts, "–")?, "a–b");
         return Ok(());
     }
-    let mut host: Host<()> = Host::new(&composed()?)?;
-    let guest = GoSide::instantiate(&mut host.store, &host.component, &host.linker)?;
+    let mut host: Host = Host::new(&composed()?)?;
+    let app = RustApp::instantiate(&mut host.store, &host.component, &host.linker)?;
     check!(
-        guest.call_run(&mut host.store, 2, 3)?,
-        "2 + 3 = 5 (from Go via Rust)"
+        app.call_run(&mut host.store, 2, 3)?,
+        Ok("2 + 3 = 5 (from Go via Rust)".to_string())
     );
     check!(
-        guest.call_run(&mut host.store, u32::MAX, 1)?,
-        "4294967295 + 1 = 0 (from Go via Rust)"
+        app.call_run(&mut host.store, u32::MAX, 1)?,
+        Ok("4294967295 + 1 = 0 (from Go via Rust)".to_string())
     );
-    let _ = HostState::<()>::stdout;
     Ok(())
 }

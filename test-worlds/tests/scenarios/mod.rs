@@ -22,6 +22,17 @@ pub fn guest_ok(what: &str, result: Result<(), String>) -> anyhow::Result<()> {
     result.map_err(|e| anyhow::anyhow!("the guest's {what} failed: {e}"))
 }
 
+/// The import names of a component, in order.
+pub fn import_names(bytes: &[u8]) -> anyhow::Result<Vec<String>> {
+    let engine = knit_test_worlds::engine();
+    let component = wasmtime::component::Component::new(engine, bytes)?;
+    Ok(component
+        .component_type()
+        .imports(engine)
+        .map(|(name, _)| name.to_string())
+        .collect())
+}
+
 macro_rules! scenarios {
     ($($module:ident),* $(,)?) => {
         $(mod $module;)*
@@ -39,7 +50,10 @@ scenarios! {
     bools,
     chars,
     cli_run,
+    compose_chain,
+    compose_diamond,
     compose_go_rust,
+    compose_versions,
     enums,
     errors,
     exported_interfaces,
