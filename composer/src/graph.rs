@@ -91,6 +91,8 @@ pub struct Graph {
     pub host_imports: Vec<HostImport>,
     /// Exports of the composed component.
     pub exports: Vec<GraphExport>,
+    /// Package versions imported at a newer compatible version (see `version_merge`).
+    pub bridges: crate::version_merge::Bridges,
 }
 
 impl Graph {

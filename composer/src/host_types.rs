@@ -9,9 +9,13 @@
 use crate::component::ComponentDef;
 use crate::error::{ComposeError, ErrorKind};
 use crate::graph::Graph;
+use crate::names::Version;
 use crate::typecheck;
+use crate::version_merge::Bridges;
 use indexmap::IndexMap;
-use wit_parser::{InterfaceId, Package, PackageName, Resolve, World, WorldId, WorldItem, WorldKey};
+use wit_parser::{
+    InterfaceId, Package, PackageId, PackageName, Resolve, World, WorldId, WorldItem, WorldKey,
+};
 
 /// Builds the component-type declarations for every host import of `graph`,
 /// returned as wasmparser declarations borrowed from `storage`.
@@ -26,14 +30,17 @@ pub fn import_world_bytes(graph: &Graph) -> Result<Vec<u8>, ComposeError> {
                 continue;
             }
             let def = &graph.components[component];
-            let world = merge_component(&mut merged, def, worlds.len())?;
+            let world = merge_component(&mut merged, def, worlds.len(), &graph.bridges)?;
             worlds.insert(component, world);
         }
     }
 
     let mut imports: IndexMap<WorldKey, WorldItem> = IndexMap::new();
     for host in &graph.host_imports {
-        let (instance, import_name) = &host.consumers[0];
+        // The consumer's WIT was merged with bridged packages renamed, so the
+        // import goes by the host import's (possibly newer) name.
+        let import_name = &host.name;
+        let (instance, _) = &host.consumers[0];
         let world = worlds[&graph.instances[*instance].component];
         let (key, item) = merged.worlds[world]
             .imports
@@ -109,8 +116,10 @@ fn merge_component(
     merged: &mut Resolve,
     def: &ComponentDef,
     index: usize,
+    bridges: &Bridges,
 ) -> Result<WorldId, ComposeError> {
     let mut resolve = def.resolve.clone();
+    rename_bridged_packages(&mut resolve, bridges);
     if let Some(package) = resolve.worlds[def.world].package {
         let old = resolve.packages[package].name.clone();
         let new = PackageName {
@@ -133,6 +142,37 @@ fn merge_component(
     })?;
     remap.worlds[def.world.index()]
         .ok_or_else(|| ComposeError::new(ErrorKind::Internal, "world lost while merging WIT"))
+}
+
+/// Gives every bridged package of `resolve` its newer version, so that
+/// merging unifies its interfaces with the newer importers' (the union of
+/// what both use).
+fn rename_bridged_packages(resolve: &mut Resolve, bridges: &Bridges) {
+    let renames: Vec<(PackageId, PackageName, PackageName)> = resolve
+        .packages
+        .iter()
+        .filter_map(|(id, package)| {
+            let old = &package.name;
+            let version = Version::parse(&old.version.as_ref()?.to_string())?;
+            let to = bridges.get(&(format!("{}:{}", old.namespace, old.name), version))?;
+            let mut new = old.clone();
+            if let Some(v) = &mut new.version {
+                v.major = to.major;
+                v.minor = to.minor;
+                v.patch = to.patch;
+            }
+            Some((id, old.clone(), new))
+        })
+        .collect();
+    for (id, old, new) in renames {
+        if resolve.package_names.contains_key(&new) {
+            // Both versions in one component: its WIT is merged as it is.
+            continue;
+        }
+        resolve.package_names.shift_remove(&old);
+        resolve.package_names.insert(new.clone(), id);
+        resolve.packages[id].name = new;
+    }
 }
 
 /// Components sharing one host import must agree where their views overlap.

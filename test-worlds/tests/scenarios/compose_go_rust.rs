@@ -35,6 +35,30 @@ fn composed() -> Result<std::path::PathBuf> {
             composed.explanation
         );
     }
+    // WASI 0.2.0 (Go, through knit's adapter) and 0.2.6 (Rust's std) are bridged: the result
+    // imports each interface once, at the newest version any component asked for.
+    let imports = super::import_names(&composed.bytes)?;
+    let mut bases: Vec<&str> = imports
+        .iter()
+        .map(|n| n.split('@').next().unwrap_or(n))
+        .collect();
+    bases.sort();
+    let count = bases.len();
+    bases.dedup();
+    ensure!(
+        bases.len() == count,
+        "an interface is imported twice: {imports:?}"
+    );
+    for name in [
+        "wasi:io/streams@0.2.6",
+        "wasi:cli/stdout@0.2.6",
+        "wasi:io/error@0.2.6",
+    ] {
+        ensure!(
+            imports.iter().any(|i| i == name),
+            "`{name}` is not imported: {imports:?}"
+        );
+    }
     let path = guest_target_dir().join("compose-go-rust.composed.wasm");
     std::fs::write(&path, &composed.bytes)?;
     Ok(path)
