@@ -11,3 +11,5 @@ cargo bench -p knit-bindgen-rust --bench bindgen
 for bench in composer/benches/*.rs; do
   [ -e "$bench" ] && cargo bench -p knit-composer --bench "$(basename "$bench" .rs)"
 done
+cargo bench -p knit-test-worlds --bench calls
+cargo bench -p knit-test-worlds --bench go_size

@@ -1,0 +1,3 @@
+module knit.bench/hello
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.bench/plain
+
+go 1.24
