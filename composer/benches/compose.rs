@@ -4,7 +4,10 @@
 //! 2. a chain of 20 components, each importing the previous one's interface.
 //!
 //! When `wac` is on the PATH the same inputs are also composed with
-//! `wac plug` and the ratio is printed (wac's time includes starting a process).
+//! `wac plug` and the ratio is printed. The in-process rows compare knit's
+//! library with a wac process; the "processes" rows compare like with like:
+//! the release `knit compose` command (`$KNIT`, or `target/release/knit`)
+//! and `wac plug`, both started as processes on the same files.
 
 use knit_composer::{Composition, Input};
 use std::time::{Duration, Instant};
@@ -146,11 +149,17 @@ fn measure(mut f: impl FnMut()) -> Timing {
     }
 }
 
-fn wac_plug(dir: &std::path::Path, root: &[u8], plugs: &[Vec<u8>]) -> Option<Timing> {
-    let wac = which("wac")?;
+/// Writes the inputs into `dir` and returns the arguments of
+/// `<command> ROOT --plug P... -o OUT`.
+fn plug_args(
+    command: &str,
+    dir: &std::path::Path,
+    root: &[u8],
+    plugs: &[Vec<u8>],
+) -> Option<Vec<String>> {
     let root_path = dir.join("root.wasm");
     std::fs::write(&root_path, root).ok()?;
-    let mut args = vec!["plug".to_string(), root_path.display().to_string()];
+    let mut args = vec![command.to_string(), root_path.display().to_string()];
     for (i, plug) in plugs.iter().enumerate() {
         let path = dir.join(format!("plug{i}.wasm"));
         std::fs::write(&path, plug).ok()?;
@@ -158,21 +167,116 @@ fn wac_plug(dir: &std::path::Path, root: &[u8], plugs: &[Vec<u8>]) -> Option<Tim
         args.push(path.display().to_string());
     }
     args.push("-o".into());
-    args.push(dir.join("wac-out.wasm").display().to_string());
+    args.push(
+        dir.join(format!("{command}-out.wasm"))
+            .display()
+            .to_string(),
+    );
+    Some(args)
+}
+
+/// Times `program args` as a process; `None` when it fails.
+fn time_process(program: &std::path::Path, args: &[String]) -> Option<Timing> {
     let run = || {
-        std::process::Command::new(&wac)
-            .args(&args)
+        std::process::Command::new(program)
+            .args(args)
             .status()
             .map(|s| s.success())
             .unwrap_or(false)
     };
     if !run() {
-        eprintln!("  (wac plug failed on these inputs; no comparison)");
+        eprintln!(
+            "  ({} {} failed on these inputs; no comparison)",
+            program.display(),
+            args[0]
+        );
         return None;
     }
     Some(measure(|| {
         run();
     }))
+}
+
+/// Instructions `program args` executes, counted by callgrind when valgrind
+/// is on the PATH: repeatable whatever else the machine is doing.
+fn count_instructions(program: &std::path::Path, args: &[String]) -> Option<u64> {
+    let valgrind = which("valgrind")?;
+    let output = std::process::Command::new(valgrind)
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(program)
+        .args(args)
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = stderr.lines().find(|l| l.contains("Collected :"))?;
+    line.rsplit(':')
+        .next()?
+        .trim()
+        .replace(',', "")
+        .parse()
+        .ok()
+}
+
+/// `wac plug` on the same inputs, when `wac` is on the PATH.
+fn wac_plug(dir: &std::path::Path, root: &[u8], plugs: &[Vec<u8>]) -> Option<Timing> {
+    time_process(&which("wac")?, &plug_args("plug", dir, root, plugs)?)
+}
+
+/// The release `knit` binary: `$KNIT` (set by `test-worlds/bench.sh`), else the
+/// one in the target directory when it was built.
+fn knit_binary() -> Option<std::path::PathBuf> {
+    if let Some(knit) = std::env::var_os("KNIT") {
+        return Some(knit.into());
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    Some(target.join("release/knit")).filter(|p| p.is_file())
+}
+
+/// Both command lines on the same files, each including its process start,
+/// timed and (with valgrind) counted in instructions, as ratios.
+fn report_processes(name: &str, dir: &std::path::Path, root: &[u8], plugs: &[Vec<u8>]) {
+    let Some(knit) = knit_binary() else {
+        println!(
+            "{name} (processes): no release `knit` (build it with `cargo build --release -p knit-cli`)"
+        );
+        return;
+    };
+    let Some(knit_args) = plug_args("compose", dir, root, plugs) else {
+        return;
+    };
+    let Some(ours) = time_process(&knit, &knit_args) else {
+        return;
+    };
+    let wac = which("wac");
+    let wac_args = plug_args("plug", dir, root, plugs);
+    print!(
+        "{name} (processes, `knit compose` vs `wac plug`): knit {:.3} ms",
+        ours.median.as_secs_f64() * 1e3
+    );
+    if let (Some(wac), Some(args)) = (&wac, &wac_args)
+        && let Some(theirs) = time_process(wac, args)
+    {
+        print!(
+            ", wac {:.3} ms, wac/knit = {:.2}x",
+            theirs.median.as_secs_f64() * 1e3,
+            theirs.median.as_secs_f64() / ours.median.as_secs_f64()
+        );
+    }
+    println!();
+    if let Some(ours) = count_instructions(&knit, &knit_args) {
+        print!("{name} (instructions, callgrind): knit {ours}");
+        if let (Some(wac), Some(args)) = (&wac, &wac_args)
+            && let Some(theirs) = count_instructions(wac, args)
+        {
+            print!(
+                ", wac {theirs}, wac/knit = {:.2}x",
+                theirs as f64 / ours as f64
+            );
+        }
+        println!();
+    }
 }
 
 fn which(program: &str) -> Option<std::path::PathBuf> {
@@ -269,6 +373,12 @@ fn main() {
                 .expect("composes");
         });
         report("plug into socket (without code validation)", fast, None);
+        report_processes(
+            "plug into socket",
+            &scratch,
+            &socket,
+            std::slice::from_ref(&plug),
+        );
     }
 
     let chain: Vec<Vec<u8>> = (0..20).map(link).collect();
@@ -318,6 +428,11 @@ fn main() {
                 .expect("composes");
         });
         report("20-component chain (without code validation)", fast, None);
+        report_processes("20-component chain", &scratch, &chain[19], &chain[..19]);
     }
-    let _ = std::fs::remove_dir_all(&scratch);
+    if std::env::var_os("KNIT_BENCH_KEEP").is_some() {
+        println!("inputs of the last row kept in {}", scratch.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&scratch);
+    }
 }
