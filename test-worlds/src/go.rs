@@ -29,12 +29,26 @@ fn copy_sources(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Builds the Go guest of `scenario` into a component and returns its path.
+///
+/// Guest folders live in the shared guest target directory, which other test processes (another
+/// `cargo test`, a benchmark, another checkout's run) may use at the same time: a build holds an
+/// exclusive lock on `go/.build.lock` from clearing its folder to writing its component, and the
+/// component (`go/<scenario>.component.wasm`, outside the folder the next build clears) is written
+/// under a temporary name and renamed into place, so no process builds in a folder another one is
+/// clearing, and none loads a component that is half-written or deleted.
 pub fn go_guest(scenario: &str) -> Result<PathBuf> {
     // One Go build at a time: the machine is shared, and `go build` is parallel on its own.
     static LOCK: Mutex<()> = Mutex::new(());
     let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let root = crate::guest_target_dir().join("go");
+    std::fs::create_dir_all(&root).with_context(|| format!("creating {}", root.display()))?;
+    let lock_path = root.join(".build.lock");
+    let lock = std::fs::File::create(&lock_path)
+        .with_context(|| format!("creating {}", lock_path.display()))?;
+    lock.lock()
+        .with_context(|| format!("locking {}", lock_path.display()))?;
     let source = crate::scenarios_dir().join(scenario);
-    let dir = crate::guest_target_dir().join("go").join(scenario);
+    let dir = root.join(scenario);
     let _ = std::fs::remove_dir_all(&dir);
     copy_sources(&source.join("go"), &dir)?;
     // A scenario with several worlds names the Go guest's in `go/knit-world`.
@@ -49,7 +63,15 @@ pub fn go_guest(scenario: &str) -> Result<PathBuf> {
         install_go: true,
     })
     .with_context(|| format!("building the Go guest of scenario `{scenario}`"))?;
-    let out = dir.join(format!("{scenario}.component.wasm"));
-    std::fs::write(&out, &built.component)?;
+    // Beside the folder, not in it: the next build of this scenario (in any process) clears the
+    // folder, but only ever replaces this file whole.
+    let out = root.join(format!("{scenario}.component.wasm"));
+    let partial = root.join(format!(
+        "{scenario}.component.wasm.{}.tmp",
+        std::process::id()
+    ));
+    std::fs::write(&partial, &built.component)
+        .with_context(|| format!("writing {}", partial.display()))?;
+    std::fs::rename(&partial, &out).with_context(|| format!("writing {}", out.display()))?;
     Ok(out)
 }

@@ -222,6 +222,16 @@ impl<D: Default + Send + 'static> Host<D> {
         } else {
             wasmtime_wasi::p2::add_to_linker_sync(&mut linker)?;
         }
+        Ok(Host {
+            store: Self::fresh_store(),
+            linker,
+            component,
+        })
+    }
+
+    /// A new store on the shared engine with its own WASI context (stdout and stderr captured)
+    /// and host state: one per request when instantiating many times from one pre-instance.
+    pub fn fresh_store() -> Store<HostState<D>> {
         let stdout = MemoryOutputPipe::new(1 << 20);
         let stderr = MemoryOutputPipe::new(1 << 20);
         let wasi = WasiCtx::builder()
@@ -236,10 +246,6 @@ impl<D: Default + Send + 'static> Host<D> {
             stderr,
             data: D::default(),
         };
-        Ok(Host {
-            store: Store::new(engine, state),
-            linker,
-            component,
-        })
+        Store::new(engine(), state)
     }
 }

@@ -2,7 +2,7 @@
 //! called with `call_async`, and the component is instantiated with `instantiate_async`.
 
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, block_on, rust_guest};
+use knit_test_worlds::{Host, HostState, block_on, guest};
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -42,8 +42,8 @@ impl knit::async_host::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new_async(&rust_guest("async-host")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new_async(&guest("async-host", language)?)?;
     AsyncHost::add_to_linker(&mut host.linker, |state| state)?;
     block_on(async {
         let guest =

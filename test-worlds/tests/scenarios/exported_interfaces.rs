@@ -2,7 +2,7 @@
 //! function names, beside world-level exports, and an import with the same names.
 
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/exported-interfaces/test.wit" });
 
@@ -12,8 +12,8 @@ impl knit::exported_interfaces::host_math::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("exported-interfaces")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("exported-interfaces", language)?)?;
     ExportedInterfaces::add_to_linker(&mut host.linker, |state| state)?;
     let guest = ExportedInterfaces::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

@@ -2,7 +2,7 @@
 //! with the host's message, ending the guest's call.
 
 use anyhow::{Result, ensure};
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({
     path: "scenarios/trappable-imports/test.wit",
@@ -25,8 +25,9 @@ impl knit::trappable_imports::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("trappable-imports")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let path = guest("trappable-imports", language)?;
+    let mut host: Host = Host::new(&path)?;
     TrappableImports::add_to_linker(&mut host.linker, |state| state)?;
     let pre = TrappableImportsPre::new(host.linker.instantiate_pre(&host.component)?)?;
     let guest = pre.instantiate(&mut host.store)?;
@@ -42,7 +43,7 @@ pub fn run(_language: &str) -> Result<()> {
         "unexpected error: {err:?}"
     );
 
-    let mut fresh: Host = Host::new(&rust_guest("trappable-imports")?)?;
+    let mut fresh: Host = Host::new(&path)?;
     let guest = pre.instantiate(&mut fresh.store)?;
     check!(guest.call_sum_nonzero(&mut fresh.store, &[1, 2, 3])?, 6);
     let err = guest

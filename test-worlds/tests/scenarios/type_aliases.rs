@@ -2,7 +2,7 @@
 
 use super::guest_ok;
 use anyhow::Result;
-use knit_test_worlds::{Host, HostState, rust_guest};
+use knit_test_worlds::{Host, HostState, guest};
 
 knit_macros::host!({ path: "scenarios/type-aliases/test.wit" });
 
@@ -22,8 +22,8 @@ impl knit::type_aliases::host::Host for HostState {
     }
 }
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("type-aliases")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("type-aliases", language)?)?;
     TypeAliases::add_to_linker(&mut host.linker, |state| state)?;
     let guest = TypeAliases::instantiate(&mut host.store, &host.component, &host.linker)?;
     let store = &mut host.store;

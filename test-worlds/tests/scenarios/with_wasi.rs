@@ -3,7 +3,7 @@
 //! import is served by wasmtime-wasi's linker functions.
 
 use anyhow::{Result, ensure};
-use knit_test_worlds::{Host, rust_guest};
+use knit_test_worlds::{Host, guest};
 use wasmtime_wasi::p2::bindings::clocks::wall_clock;
 
 knit_macros::host!({
@@ -11,8 +11,8 @@ knit_macros::host!({
     with: { "wasi:clocks/wall-clock": wasmtime_wasi::p2::bindings::clocks::wall_clock },
 });
 
-pub fn run(_language: &str) -> Result<()> {
-    let mut host: Host = Host::new(&rust_guest("with-wasi")?)?;
+pub fn run(language: &str) -> Result<()> {
+    let mut host: Host = Host::new(&guest("with-wasi", language)?)?;
     // Nothing of ours to add: the only import is wasmtime-wasi's, already in the linker.
     WithWasi::add_to_linker(&mut host.linker, |state| state)?;
     let guest = WithWasi::instantiate(&mut host.store, &host.component, &host.linker)?;

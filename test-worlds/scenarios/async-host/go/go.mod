@@ -1,0 +1,3 @@
+module knit.test/async_host
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/exported_interfaces
+
+go 1.24

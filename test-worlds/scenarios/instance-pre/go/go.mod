@@ -1,0 +1,3 @@
+module knit.test/instance_pre
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/trap
+
+go 1.24

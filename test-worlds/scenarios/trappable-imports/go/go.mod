@@ -1,0 +1,3 @@
+module knit.test/trappable_imports
+
+go 1.24

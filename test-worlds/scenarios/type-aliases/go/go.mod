@@ -1,0 +1,3 @@
+module knit.test/type_aliases
+
+go 1.24

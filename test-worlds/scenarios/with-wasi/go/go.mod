@@ -1,0 +1,3 @@
+module knit.test/with_wasi
+
+go 1.24
