@@ -7,11 +7,15 @@
 /// Work is serial unless `KNIT_COMPOSE_THREADS` allows more threads: on a
 /// busy machine extra threads were measured to slow composition down.
 pub fn threads_for(items: usize, per_thread: usize) -> usize {
-    let available = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let cores = std::env::var("KNIT_COMPOSE_THREADS")
+    let Some(cap) = std::env::var("KNIT_COMPOSE_THREADS")
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
-        .map_or(1, |cap| available.min(cap.max(1)));
+    else {
+        return 1;
+    };
+    // Only asked when threads are allowed: finding the core count reads cgroup files.
+    let available = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = available.min(cap.max(1));
     items.div_ceil(per_thread.max(1)).clamp(1, cores)
 }
 

@@ -2,10 +2,6 @@
 
 use clap::Parser;
 
-/// mimalloc, as in `knit`: `cargo knit` generates bindings and composes in-process.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     let (args, program_args) = knit_cli::cargo::split_program_args(std::env::args().collect());
     let cli = knit_cli::cargo::CargoCli::parse_from(args);

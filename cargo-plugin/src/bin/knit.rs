@@ -3,10 +3,6 @@
 use clap::{Parser, Subcommand};
 use knit_cli::commands;
 
-/// mimalloc: allocation is a large share of composing and generating bindings.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// knit: one toolchain from WIT to a running, composed WebAssembly component.
 #[derive(Parser)]
 #[command(name = "knit", version, about)]

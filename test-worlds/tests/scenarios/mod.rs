@@ -71,6 +71,7 @@ scenarios! {
     keywords,
     lists_large,
     lists_of_lists,
+    lists_of_plain_records,
     lists_of_records,
     lists_of_strings,
     lists_primitive,

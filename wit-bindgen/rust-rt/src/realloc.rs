@@ -48,6 +48,7 @@ pub unsafe extern "C" fn cabi_realloc(
 ///
 /// The block must have been allocated by [`cabi_realloc`] or the global allocator with this size and
 /// alignment, and not freed before.
+#[inline]
 pub unsafe fn dealloc(ptr: i32, size: usize, align: usize) {
     if size == 0 {
         return;

@@ -42,11 +42,13 @@ pub trait FromHandle: Sized {
 }
 
 /// The handle of a resource value or a reference to one.
+#[inline]
 pub fn handle_of<T: AsHandle>(value: &T) -> u32 {
     value.handle()
 }
 
 /// Hands over the handle of a resource value or a reference to one.
+#[inline]
 pub fn take_handle_of<T: AsHandle>(value: &T) -> u32 {
     value.take_handle()
 }
@@ -69,8 +71,10 @@ impl<T: ResourceHandle> Resource<T> {
     /// # Safety
     ///
     /// `handle` must be a live owned handle of `T` that nothing else will drop.
+    #[inline]
     pub unsafe fn from_handle(handle: u32) -> Self {
-        assert!(handle != TAKEN, "invalid resource handle");
+        // The canonical ABI never hands out this value, so only debug builds check it.
+        debug_assert!(handle != TAKEN, "invalid resource handle");
         Resource {
             handle: AtomicU32::new(handle),
             _type: PhantomData,
@@ -78,6 +82,7 @@ impl<T: ResourceHandle> Resource<T> {
     }
 
     /// The handle, still owned by `self` (for passing as a `borrow`).
+    #[inline]
     pub fn handle(&self) -> u32 {
         let handle = self.handle.load(Ordering::Relaxed);
         assert!(
@@ -88,6 +93,7 @@ impl<T: ResourceHandle> Resource<T> {
     }
 
     /// Hands the owned handle over; `self` will not drop it.
+    #[inline]
     pub fn take_handle(&self) -> u32 {
         let handle = self.handle.swap(TAKEN, Ordering::Relaxed);
         assert!(handle != TAKEN, "resource handle handed over twice");

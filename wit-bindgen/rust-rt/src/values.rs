@@ -16,6 +16,7 @@ use core::mem::MaybeUninit;
 /// # Safety
 ///
 /// The bytes must be an allocation of exactly `len` bytes of UTF-8 handed to this component.
+#[inline]
 pub unsafe fn string_lift(ptr: i32, len: i32) -> String {
     // SAFETY: guaranteed by the caller; a zero length never frees.
     let bytes = unsafe { list_canon_lift::<u8>(ptr, len) };
@@ -34,8 +35,11 @@ pub unsafe fn string_lift(ptr: i32, len: i32) -> String {
 ///
 /// # Safety
 ///
-/// `T` must be an integer or float type, and the memory an allocation of exactly `len` elements of
-/// `T` with `T`'s alignment, handed to this component (or dangling when `len` is zero).
+/// Every byte pattern of `T`'s size must be a valid `T` with the canonical ABI's layout: an integer
+/// or float type, or a `#[repr(C)]` record of them. The memory must be an allocation of exactly
+/// `len` elements of `T` with `T`'s alignment, handed to this component (or dangling when `len` is
+/// zero).
+#[inline]
 pub unsafe fn list_canon_lift<T>(ptr: i32, len: i32) -> Vec<T> {
     let len = len as u32 as usize;
     if len == 0 {
@@ -47,12 +51,14 @@ pub unsafe fn list_canon_lift<T>(ptr: i32, len: i32) -> Vec<T> {
 
 /// Hands a string's bytes to linear memory for a caller that frees them in post-return; returns
 /// `(pointer, length)`.
+#[inline]
 pub fn string_give(s: String) -> (i32, i32) {
     list_give(s.into_bytes())
 }
 
 /// Hands a list of integers or floats to linear memory for a caller that frees them in post-return;
 /// returns `(pointer, length)`.
+#[inline]
 pub fn list_give<T>(v: Vec<T>) -> (i32, i32) {
     let boxed: Box<[T]> = v.into_boxed_slice();
     let len = boxed.len();
@@ -62,6 +68,7 @@ pub fn list_give<T>(v: Vec<T>) -> (i32, i32) {
 
 /// Allocates an uninitialised buffer of `len` elements of `size` bytes aligned to `align`, for
 /// lowering a list element by element. Returns the address (dangling when empty).
+#[inline]
 pub fn list_alloc(len: usize, size: usize, align: usize) -> i32 {
     let bytes = len.checked_mul(size).unwrap_or_else(|| trap());
     // SAFETY: a fresh allocation.
@@ -69,6 +76,7 @@ pub fn list_alloc(len: usize, size: usize, align: usize) -> i32 {
 }
 
 /// Lifts a `char`, trapping on a surrogate or a value above `U+10FFFF`.
+#[inline]
 pub fn char_lift(value: i32) -> char {
     match char::from_u32(value as u32) {
         Some(c) => c,
@@ -87,6 +95,7 @@ pub fn invalid_discriminant() -> ! {
 /// # Safety
 ///
 /// As for [`dealloc`]: the buffer must hold `len` elements of `size` bytes aligned to `align`.
+#[inline]
 pub unsafe fn list_free(ptr: i32, len: i32, size: usize, align: usize) {
     // SAFETY: guaranteed by the caller.
     unsafe { dealloc(ptr, len as u32 as usize * size, align) }
@@ -104,6 +113,7 @@ impl<const N: usize> Area<N> {
     }
 
     /// The area's address in linear memory.
+    #[inline]
     pub fn addr(&mut self) -> i32 {
         self.0.as_mut_ptr() as usize as i32
     }
@@ -130,6 +140,7 @@ impl<const N: usize> StaticArea<N> {
     }
 
     /// The area's address in linear memory.
+    #[inline]
     pub fn addr(&self) -> i32 {
         self.0.get() as usize as i32
     }
@@ -195,21 +206,25 @@ pub trait AsFloat<F> {
 }
 
 impl AsFloat<f32> for f32 {
+    #[inline]
     fn as_float(self) -> f32 {
         self
     }
 }
 impl AsFloat<f32> for &f32 {
+    #[inline]
     fn as_float(self) -> f32 {
         *self
     }
 }
 impl AsFloat<f64> for f64 {
+    #[inline]
     fn as_float(self) -> f64 {
         self
     }
 }
 impl AsFloat<f64> for &f64 {
+    #[inline]
     fn as_float(self) -> f64 {
         *self
     }

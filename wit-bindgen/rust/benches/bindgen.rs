@@ -2,7 +2,9 @@
 //! `wit-bindgen rust` when that tool is on PATH (`cargo install wit-bindgen-cli`).
 //!
 //! `cargo bench -p knit-bindgen-rust --bench bindgen` prints one row per measurement and the ratio
-//! knit / wit-bindgen (below 1.0 means knit is faster). The target is at most 0.5.
+//! knit / wit-bindgen (below 1.0 means knit is faster). The target is at most 0.5. When
+//! valgrind is installed it also compares the instructions both CLIs execute (callgrind), which
+//! unlike wall-clock time does not depend on what else the machine is doing.
 
 use knit_bindgen_core::{WitSource, load};
 use knit_bindgen_rust::{Options, generate};
@@ -180,6 +182,48 @@ fn main() {
         "ratio knit / wit-bindgen, both --format     {:>9.2}",
         ms(ours_formatted) / ms(theirs_formatted)
     );
+
+    // Instruction counts do not move with the machine's load, unlike the times above.
+    let mut knit_cmd = Command::new(&knit);
+    knit_cmd
+        .args(["bindgen", "rust"])
+        .arg(&wit)
+        .args(["--world", "proxy", "--out-dir"])
+        .arg(&out);
+    let mut theirs_cmd = Command::new("wit-bindgen");
+    theirs_cmd
+        .args(["rust", "--generate-all"])
+        .arg(&wit)
+        .args(["--world", "proxy", "--out-dir"])
+        .arg(&out);
+    match (instructions(&knit_cmd), instructions(&theirs_cmd)) {
+        (Some(ours), Some(theirs)) => {
+            println!("knit bindgen rust (CLI), instructions       {ours:>12}");
+            println!("wit-bindgen rust --generate-all, instr.     {theirs:>12}");
+            println!(
+                "ratio knit / wit-bindgen, instructions      {:>9.2}",
+                ours as f64 / theirs as f64
+            );
+        }
+        _ => println!("valgrind not found: no instruction counts (apt-get install valgrind)"),
+    }
+}
+
+/// The instructions `command` executes, as callgrind counts them; `None` without valgrind.
+fn instructions(command: &Command) -> Option<u64> {
+    let output = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(command.get_program())
+        .args(command.get_args())
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    // callgrind reports `==PID== Collected : 12,345,678` on stderr.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let count = stderr.lines().find_map(|l| l.split("Collected :").nth(1))?;
+    count.trim().replace(',', "").parse().ok()
 }
 
 fn ms(d: Duration) -> f64 {

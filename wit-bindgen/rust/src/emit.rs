@@ -5,13 +5,19 @@
 //! once and in plan order.
 
 use crate::Generator;
+use crate::temps::Temps;
 use crate::types::Position;
 use knit_bindgen_core::abi::{
     Emitter, FlatType, HandleKind, Instr, LowerMode, MemKind, PlanKind, ResourceOrigin, Scalar,
 };
-use knit_bindgen_core::names::{Case, Language, Scope};
+use knit_bindgen_core::names::Case;
 use std::fmt::Write;
 use wit_parser::{Type, TypeDefKind, TypeId};
+
+/// Starting capacity of a function body's buffer, so most bodies never grow it.
+const BODY_CAPACITY: usize = 4096;
+/// Starting capacity of a nested block's buffer.
+const BLOCK_CAPACITY: usize = 512;
 
 /// How `CallUser` reaches the user's code in an export.
 pub enum UserCall {
@@ -45,7 +51,7 @@ pub struct RustEmitter<'g, 'a> {
     kind: PlanKind,
     args: Vec<String>,
     call: UserCall,
-    scope: Scope,
+    temps: Temps,
     bufs: Vec<String>,
     /// Declarations the body needs first (areas, cleanup list).
     pub prelude: String,
@@ -53,7 +59,7 @@ pub struct RustEmitter<'g, 'a> {
     pub result: Option<String>,
     uses_cleanup: bool,
     /// Names given to plan locals.
-    locals: std::collections::HashMap<u32, String>,
+    locals: rustc_hash::FxHashMap<u32, String>,
     /// Parameter names of the blocks being rendered, innermost last.
     pending: Vec<Vec<String>>,
 }
@@ -67,11 +73,7 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
         args: Vec<String>,
         call: UserCall,
     ) -> Self {
-        let mut scope = Scope::new(Language::Rust);
-        for arg in &args {
-            scope.reserve(arg);
-        }
-        for reserved in [
+        const FIXED: [&str; 8] = [
             "self",
             "T",
             "_rt",
@@ -80,9 +82,8 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
             "_params_area",
             "_RET_AREA",
             "_import",
-        ] {
-            scope.reserve(reserved);
-        }
+        ];
+        let temps = Temps::new(args.iter().map(String::as_str).chain(FIXED));
         RustEmitter {
             g,
             module,
@@ -90,13 +91,13 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
             kind,
             args,
             call,
-            scope,
-            bufs: vec![String::new()],
+            temps,
+            bufs: vec![String::with_capacity(BODY_CAPACITY)],
             prelude: String::new(),
             result: None,
             uses_cleanup: false,
             pending: Vec::new(),
-            locals: std::collections::HashMap::new(),
+            locals: Default::default(),
         }
     }
 
@@ -113,14 +114,14 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
         self.bufs.last_mut().expect("a buffer is open")
     }
 
-    fn fresh(&mut self, base: &str) -> String {
-        self.scope.fresh(base)
+    fn fresh(&mut self, base: &'static str) -> String {
+        self.temps.fresh(base)
     }
 
     /// Binds `expr` to a fresh local and returns its name.
-    fn bind(&mut self, base: &str, expr: &str) -> String {
+    fn bind(&mut self, base: &'static str, expr: &str) -> String {
         let name = self.fresh(base);
-        let _ = writeln!(self.out(), "let {name} = {expr};");
+        push(self.out(), &["let ", &name, " = ", expr, ";\n"]);
         name
     }
 
@@ -139,24 +140,27 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
     /// Case `index` of a variant-like type as a pattern or constructor, with `payload` inside.
     fn case(&self, ty: TypeId, index: usize, payload: Option<&str>) -> String {
         let resolve = self.g.resolve;
-        let head = match &resolve.types[ty].kind {
+        let mut head = match &resolve.types[ty].kind {
             TypeDefKind::Option(_) => ["None", "Some"][index].to_string(),
             TypeDefKind::Result(_) => ["Ok", "Err"][index].to_string(),
-            TypeDefKind::Variant(v) => {
-                format!(
-                    "{}::{}",
-                    self.type_path(ty),
-                    crate::rust_ident(&v.cases[index].name, Case::UpperCamel)
-                )
-            }
+            TypeDefKind::Variant(v) => [
+                self.type_path(ty).as_str(),
+                "::",
+                &crate::rust_ident(&v.cases[index].name, Case::UpperCamel),
+            ]
+            .concat(),
             other => unreachable!("not a variant: {other:?}"),
         };
-        let has_payload = knit_bindgen_core::abi::case_payload(resolve, ty, index).is_some();
         match (&resolve.types[ty].kind, payload) {
-            (_, Some(p)) => format!("{head}({p})"),
-            (TypeDefKind::Result(_), None) if !has_payload => format!("{head}(())"),
-            _ => head,
+            (_, Some(p)) => push(&mut head, &["(", p, ")"]),
+            (TypeDefKind::Result(_), None)
+                if knit_bindgen_core::abi::case_payload(resolve, ty, index).is_none() =>
+            {
+                head.push_str("(())")
+            }
+            _ => {}
         }
+        head
     }
 
     fn case_pattern(&self, ty: TypeId, index: usize, param: Option<&str>) -> String {
@@ -195,9 +199,9 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
 
     fn addr(base: &str, offset: u32) -> String {
         if offset == 0 {
-            format!("({base} as u32 as usize)")
+            ["(", base, " as u32 as usize)"].concat()
         } else {
-            format!("({base} as u32 as usize + {offset})")
+            ["(", base, " as u32 as usize + ", &offset.to_string(), ")"].concat()
         }
     }
 
@@ -229,6 +233,41 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
         } else {
             vec![self.bind("ret", &call)]
         }
+    }
+
+    /// Hands an owned string or list to linear memory through `_rt::{helper}`: `(pointer, length)`.
+    fn give(&mut self, helper: &str, value: &str) -> Vec<String> {
+        let (ptr, len) = (self.fresh("ptr"), self.fresh("len"));
+        let _ = writeln!(
+            self.out(),
+            "let ({ptr}, {len}) = _rt::{helper}({});",
+            strip(value)
+        );
+        vec![ptr, len]
+    }
+
+    /// Lowers a list whose elements have the same bytes in Rust as in linear memory: a borrowed
+    /// list passes its own buffer, an owned one is handed over whole.
+    fn list_canon_lower(&mut self, element: &Type, mode: LowerMode, list: &str) -> Vec<String> {
+        if mode == LowerMode::Give {
+            return self.give("list_give", list);
+        }
+        let elem = self.elem_ty(element);
+        let v = self.bind("v", &format!("{{ let v: &[{elem}] = &({list}); v }}"));
+        vec![
+            format!("{v}.as_ptr() as usize as i32"),
+            format!("{v}.len() as i32"),
+        ]
+    }
+
+    /// Lifts a list whose elements have the same bytes in Rust as in linear memory by taking
+    /// ownership of its buffer, without copying.
+    fn list_canon_lift(&mut self, element: &Type, ptr: &str, len: &str) -> Vec<String> {
+        let elem = self.elem_ty(element);
+        vec![self.bind(
+            "list",
+            &format!("_rt::list_canon_lift::<{elem}>({ptr}, {len})"),
+        )]
     }
 
     fn call_user(&mut self, ops: &[String], results: usize) -> Vec<String> {
@@ -314,26 +353,45 @@ fn bitcast(from: FlatType, to: FlatType, op: &str) -> String {
 }
 
 fn load(kind: MemKind, addr: &str) -> String {
-    match kind {
-        MemKind::U8 => format!("i32::from(*({addr} as *const u8))"),
-        MemKind::S8 => format!("i32::from(*({addr} as *const i8))"),
-        MemKind::U16 => format!("i32::from(*({addr} as *const u16))"),
-        MemKind::S16 => format!("i32::from(*({addr} as *const i16))"),
-        MemKind::I32 => format!("*({addr} as *const i32)"),
-        MemKind::I64 => format!("*({addr} as *const i64)"),
-        MemKind::F32 => format!("*({addr} as *const f32)"),
-        MemKind::F64 => format!("*({addr} as *const f64)"),
+    let (widen, ty) = match kind {
+        MemKind::U8 => (true, "u8"),
+        MemKind::S8 => (true, "i8"),
+        MemKind::U16 => (true, "u16"),
+        MemKind::S16 => (true, "i16"),
+        MemKind::I32 => (false, "i32"),
+        MemKind::I64 => (false, "i64"),
+        MemKind::F32 => (false, "f32"),
+        MemKind::F64 => (false, "f64"),
+    };
+    if widen {
+        ["i32::from(*(", addr, " as *const ", ty, "))"].concat()
+    } else {
+        ["*(", addr, " as *const ", ty, ")"].concat()
     }
 }
 
 fn store(kind: MemKind, addr: &str, value: &str) -> String {
-    match kind {
-        MemKind::U8 | MemKind::S8 => format!("*({addr} as *mut u8) = {} as u8;", group(value)),
-        MemKind::U16 | MemKind::S16 => format!("*({addr} as *mut u16) = {} as u16;", group(value)),
-        MemKind::I32 => format!("*({addr} as *mut i32) = {};", strip(value)),
-        MemKind::I64 => format!("*({addr} as *mut i64) = {};", strip(value)),
-        MemKind::F32 => format!("*({addr} as *mut f32) = {};", strip(value)),
-        MemKind::F64 => format!("*({addr} as *mut f64) = {};", strip(value)),
+    let (narrow, ty) = match kind {
+        MemKind::U8 | MemKind::S8 => (true, "u8"),
+        MemKind::U16 | MemKind::S16 => (true, "u16"),
+        MemKind::I32 => (false, "i32"),
+        MemKind::I64 => (false, "i64"),
+        MemKind::F32 => (false, "f32"),
+        MemKind::F64 => (false, "f64"),
+    };
+    if narrow {
+        let value = group(value);
+        ["*(", addr, " as *mut ", ty, ") = ", &value, " as ", ty, ";"].concat()
+    } else {
+        ["*(", addr, " as *mut ", ty, ") = ", strip(value), ";"].concat()
+    }
+}
+
+/// Appends every piece to `out`: a `write!` for plain text that skips the formatting machinery.
+pub(crate) fn push(out: &mut String, pieces: &[&str]) {
+    out.reserve(pieces.iter().map(|p| p.len()).sum());
+    for piece in pieces {
+        out.push_str(piece);
     }
 }
 
@@ -341,7 +399,7 @@ impl Emitter for RustEmitter<'_, '_> {
     type Block = RustBlock;
 
     fn begin_block(&mut self, params: usize) -> Vec<String> {
-        self.bufs.push(String::new());
+        self.bufs.push(String::with_capacity(BLOCK_CAPACITY));
         let names: Vec<String> = (0..params)
             .map(|i| self.fresh(if i == 0 { "e" } else { "addr" }))
             .collect();
@@ -360,17 +418,16 @@ impl Emitter for RustEmitter<'_, '_> {
     }
 
     fn emit(&mut self, instr: &Instr, ops: Vec<String>, mut blocks: Vec<RustBlock>) -> Vec<String> {
-        let op = |i: usize| ops[i].clone();
         match instr {
             Instr::Arg { index } => vec![self.args[*index].clone()],
             Instr::LocalSet { local } => {
                 let name = self.fresh("l");
-                self.locals.insert(local.0, name.clone());
-                let _ = writeln!(self.out(), "let {name} = {};", strip(&op(0)));
+                push(self.out(), &["let ", &name, " = ", strip(&ops[0]), ";\n"]);
+                self.locals.insert(local.0, name);
                 vec![]
             }
             Instr::LocalGet { local } => vec![self.locals[&local.0].clone()],
-            Instr::ConstI32 { value } => vec![format!("{value}i32")],
+            Instr::ConstI32 { value } => vec![value.to_string() + "i32"],
             Instr::ConstZero { ty } => vec![
                 match ty {
                     FlatType::I32 => "0i32",
@@ -380,33 +437,39 @@ impl Emitter for RustEmitter<'_, '_> {
                 }
                 .to_string(),
             ],
-            Instr::Bitcast { from, to } => vec![bitcast(*from, *to, &op(0))],
+            Instr::Bitcast { from, to } => vec![bitcast(*from, *to, &ops[0])],
             Instr::Load { kind, offset } => {
-                let value = load(*kind, &Self::addr(&op(0), *offset));
+                let value = load(*kind, &Self::addr(&ops[0], *offset));
                 vec![self.bind("v", &value)]
             }
             Instr::Store { kind, offset } => {
-                let line = store(*kind, &Self::addr(&op(1), *offset), &op(0));
-                let _ = writeln!(self.out(), "{line}");
+                let line = store(*kind, &Self::addr(&ops[1], *offset), &ops[0]);
+                push(self.out(), &[&line, "\n"]);
                 vec![]
             }
-            Instr::LowerScalar { ty } => vec![match ty {
-                Scalar::U64 | Scalar::S64 => format!("_rt::as_i64({})", op(0)),
-                Scalar::F32 => format!("_rt::as_f32({})", op(0)),
-                Scalar::F64 => format!("_rt::as_f64({})", op(0)),
-                _ => format!("_rt::as_i32({})", op(0)),
-            }],
-            Instr::LiftScalar { ty } => vec![match ty {
-                Scalar::Bool => format!("({} != 0)", op(0)),
-                Scalar::U8 => format!("({} as u8)", op(0)),
-                Scalar::S8 => format!("({} as i8)", op(0)),
-                Scalar::U16 => format!("({} as u16)", op(0)),
-                Scalar::S16 => format!("({} as i16)", op(0)),
-                Scalar::U32 => format!("({} as u32)", op(0)),
-                Scalar::U64 => format!("({} as u64)", op(0)),
-                Scalar::S32 | Scalar::S64 | Scalar::F32 | Scalar::F64 => op(0),
-                Scalar::Char => format!("_rt::char_lift({})", op(0)),
-            }],
+            Instr::LowerScalar { ty } => {
+                let helper = match ty {
+                    Scalar::U64 | Scalar::S64 => "_rt::as_i64(",
+                    Scalar::F32 => "_rt::as_f32(",
+                    Scalar::F64 => "_rt::as_f64(",
+                    _ => "_rt::as_i32(",
+                };
+                vec![[helper, &ops[0], ")"].concat()]
+            }
+            Instr::LiftScalar { ty } => {
+                let (before, after) = match ty {
+                    Scalar::Bool => ("(", " != 0)"),
+                    Scalar::U8 => ("(", " as u8)"),
+                    Scalar::S8 => ("(", " as i8)"),
+                    Scalar::U16 => ("(", " as u16)"),
+                    Scalar::S16 => ("(", " as i16)"),
+                    Scalar::U32 => ("(", " as u32)"),
+                    Scalar::U64 => ("(", " as u64)"),
+                    Scalar::S32 | Scalar::S64 | Scalar::F32 | Scalar::F64 => ("", ""),
+                    Scalar::Char => ("_rt::char_lift(", ")"),
+                };
+                vec![[before, &ops[0], after].concat()]
+            }
             Instr::RecordLower { ty, .. } => {
                 let names = self.field_names(*ty);
                 let locals: Vec<String> = names.iter().map(|_| self.fresh("f")).collect();
@@ -417,9 +480,9 @@ impl Emitter for RustEmitter<'_, '_> {
                     .collect();
                 let path = self.type_path(*ty);
                 let value = if self.borrow_mode() {
-                    format!("&{}", group(&op(0)))
+                    format!("&{}", group(&ops[0]))
                 } else {
-                    strip(&op(0)).to_string()
+                    strip(&ops[0]).to_string()
                 };
                 let _ = writeln!(
                     self.out(),
@@ -444,20 +507,20 @@ impl Emitter for RustEmitter<'_, '_> {
             Instr::TupleLower { arity, .. } => {
                 let locals: Vec<String> = (0..*arity).map(|_| self.fresh("t")).collect();
                 let value = if self.borrow_mode() {
-                    format!("&{}", group(&op(0)))
+                    format!("&{}", group(&ops[0]))
                 } else {
-                    strip(&op(0)).to_string()
+                    strip(&ops[0]).to_string()
                 };
                 let _ = writeln!(self.out(), "let ({},) = {value};", locals.join(", "));
                 locals
             }
             Instr::TupleLift { .. } => vec![format!("({},)", ops.join(", "))],
-            Instr::FlagsLower { .. } => vec![format!("({}.bits() as i32)", group(&op(0)))],
+            Instr::FlagsLower { .. } => vec![format!("({}.bits() as i32)", group(&ops[0]))],
             Instr::FlagsLift { ty } => {
                 vec![format!(
                     "{}::from_bits_truncate({} as {})",
                     self.type_path(*ty),
-                    op(0),
+                    ops[0],
                     self.flags_repr(*ty)
                 )]
             }
@@ -477,7 +540,7 @@ impl Emitter for RustEmitter<'_, '_> {
                         )
                     })
                     .collect();
-                vec![format!("match {} {{ {} }}", op(0), arms.join(", "))]
+                vec![format!("match {} {{ {} }}", ops[0], arms.join(", "))]
             }
             Instr::EnumLift { ty } => {
                 let TypeDefKind::Enum(e) = &self.g.resolve.types[*ty].kind else {
@@ -497,16 +560,16 @@ impl Emitter for RustEmitter<'_, '_> {
                     .collect();
                 let expr = format!(
                     "match {} {{ {}, _ => _rt::invalid_discriminant() }}",
-                    op(0),
+                    ops[0],
                     arms.join(", ")
                 );
                 vec![self.bind("en", &expr)]
             }
             Instr::VariantLower { ty, results, .. } => {
                 let scrutinee = if self.borrow_mode() {
-                    format!("&{}", group(&op(0)))
+                    format!("&{}", group(&ops[0]))
                 } else {
-                    strip(&op(0)).to_string()
+                    strip(&ops[0]).to_string()
                 };
                 let names: Vec<String> = (0..*results).map(|_| self.fresh("p")).collect();
                 let mut text = match names.len() {
@@ -514,33 +577,40 @@ impl Emitter for RustEmitter<'_, '_> {
                     1 => format!("let {} = ", names[0]),
                     _ => format!("let ({}) = ", names.join(", ")),
                 };
-                let _ = writeln!(text, "match {scrutinee} {{");
+                push(&mut text, &["match ", &scrutinee, " {\n"]);
                 for (index, block) in blocks.iter().enumerate() {
                     let pattern =
                         self.case_pattern(*ty, index, block.params.first().map(String::as_str));
                     let value = match block.results.len() {
                         0 => String::new(),
                         1 => block.results[0].clone(),
-                        _ => format!("({})", block.results.join(", ")),
+                        _ => ["(", &block.results.join(", "), ")"].concat(),
                     };
-                    let _ = writeln!(text, "{pattern} => {{\n{}{value}\n}}", block.code);
+                    push(
+                        &mut text,
+                        &[&pattern, " => {\n", &block.code, &value, "\n}\n"],
+                    );
                 }
                 text.push_str(if names.is_empty() { "}\n" } else { "};\n" });
                 self.out().push_str(&text);
                 names
             }
             Instr::VariantLift { ty, .. } => {
-                let mut text = format!("match {} {{\n", op(0));
+                let mut text = ["match ", &ops[0], " {\n"].concat();
                 for (index, block) in blocks.iter().enumerate() {
                     let value = self.case(*ty, index, block.results.first().map(String::as_str));
-                    let _ = writeln!(text, "{index} => {{\n{}{value}\n}}", block.code);
+                    let index = index.to_string();
+                    push(
+                        &mut text,
+                        &[&index, " => {\n", &block.code, &value, "\n}\n"],
+                    );
                 }
                 text.push_str("_ => _rt::invalid_discriminant(),\n}");
                 vec![self.bind("var", &text)]
             }
             Instr::VariantBranch { ty, .. } => {
                 let _ = self.case_count(*ty);
-                let mut text = format!("match {} {{\n", op(0));
+                let mut text = format!("match {} {{\n", ops[0]);
                 for (index, block) in blocks.iter().enumerate() {
                     let _ = writeln!(text, "{index} => {{\n{}}}", block.code);
                 }
@@ -551,7 +621,7 @@ impl Emitter for RustEmitter<'_, '_> {
             Instr::StringLower {
                 mode: LowerMode::Borrow,
             } => {
-                let s = self.bind("s", &format!("{{ let s: &str = &({}); s }}", op(0)));
+                let s = self.bind("s", &format!("{{ let s: &str = &({}); s }}", ops[0]));
                 vec![
                     format!("{s}.as_ptr() as usize as i32"),
                     format!("{s}.len() as i32"),
@@ -559,44 +629,17 @@ impl Emitter for RustEmitter<'_, '_> {
             }
             Instr::StringLower {
                 mode: LowerMode::Give,
-            }
-            | Instr::ListCanonLower {
-                mode: LowerMode::Give,
-                ..
-            } => {
-                let (ptr, len) = (self.fresh("ptr"), self.fresh("len"));
-                let helper = if matches!(instr, Instr::StringLower { .. }) {
-                    "string_give"
-                } else {
-                    "list_give"
-                };
-                let _ = writeln!(
-                    self.out(),
-                    "let ({ptr}, {len}) = _rt::{helper}({});",
-                    strip(&op(0))
-                );
-                vec![ptr, len]
-            }
+            } => self.give("string_give", &ops[0]),
             Instr::StringLift => {
-                vec![self.bind("s", &format!("_rt::string_lift({}, {})", op(0), op(1)))]
+                let lift = ["_rt::string_lift(", &ops[0], ", ", &ops[1], ")"].concat();
+                vec![self.bind("s", &lift)]
             }
-            Instr::ListCanonLower {
-                element,
-                mode: LowerMode::Borrow,
-            } => {
-                let elem = self.elem_ty(element);
-                let v = self.bind("v", &format!("{{ let v: &[{elem}] = &({}); v }}", op(0)));
-                vec![
-                    format!("{v}.as_ptr() as usize as i32"),
-                    format!("{v}.len() as i32"),
-                ]
+            Instr::ListCanonLower { element, mode } => {
+                self.list_canon_lower(element, *mode, &ops[0])
             }
-            Instr::ListCanonLift { element } => {
-                let elem = self.elem_ty(element);
-                vec![self.bind(
-                    "list",
-                    &format!("_rt::list_canon_lift::<{elem}>({}, {})", op(0), op(1)),
-                )]
+            Instr::ListCanonLift { element } => self.list_canon_lift(element, &ops[0], &ops[1]),
+            Instr::ListLower { element, mode, .. } if self.g.has_canonical_layout(element) => {
+                self.list_canon_lower(element, *mode, &ops[0])
             }
             Instr::ListLower {
                 size, align, mode, ..
@@ -616,7 +659,7 @@ impl Emitter for RustEmitter<'_, '_> {
                 };
                 let mut text = format!(
                     "let {vec} = {bind}({});\nlet {len} = {vec}.len();\nlet {base} = _rt::list_alloc({len}, {size}, {align});\n",
-                    op(0)
+                    ops[0]
                 );
                 if borrow {
                     self.uses_cleanup = true;
@@ -632,6 +675,9 @@ impl Emitter for RustEmitter<'_, '_> {
                 self.out().push_str(&text);
                 vec![base, format!("{len} as i32")]
             }
+            Instr::ListLift { element, .. } if self.g.has_canonical_layout(element) => {
+                self.list_canon_lift(element, &ops[0], &ops[1])
+            }
             Instr::ListLift { size, align, .. } => {
                 let block = blocks.remove(0);
                 let (base, len, vec, i) = (
@@ -643,23 +689,24 @@ impl Emitter for RustEmitter<'_, '_> {
                 let _ = write!(
                     self.out(),
                     "let {base} = {};\nlet {len} = {};\nlet mut {vec} = _rt::Vec::with_capacity({len} as u32 as usize);\nfor {i} in 0..({len} as u32 as usize) {{\nlet {a} = {base} + ({i} * {size}) as i32;\n{}{vec}.push({});\n}}\n_rt::list_free({base}, {len}, {size}, {align});\n",
-                    op(0),
-                    op(1),
+                    ops[0],
+                    ops[1],
                     block.code,
                     block.results[0],
                     a = block.params[0],
                 );
                 vec![vec]
             }
-            Instr::HandleLower { kind, origin, .. } => vec![match (kind, origin) {
-                (HandleKind::Own, _) => format!("(_rt::take_handle_of(&{}) as i32)", group(&op(0))),
-                (HandleKind::Borrow, ResourceOrigin::Imported) => {
-                    format!("(_rt::handle_of(&{}) as i32)", group(&op(0)))
-                }
-                (HandleKind::Borrow, ResourceOrigin::Exported) => {
-                    format!("({}.rep() as i32)", group(&op(0)))
-                }
-            }],
+            Instr::HandleLower { kind, origin, .. } => {
+                let (before, after) = match (kind, origin) {
+                    (HandleKind::Own, _) => ("(_rt::take_handle_of(&", ") as i32)"),
+                    (HandleKind::Borrow, ResourceOrigin::Imported) => {
+                        ("(_rt::handle_of(&", ") as i32)")
+                    }
+                    (HandleKind::Borrow, ResourceOrigin::Exported) => ("(", ".rep() as i32)"),
+                };
+                vec![[before, &group(&ops[0]), after].concat()]
+            }
             Instr::HandleLift {
                 resource,
                 kind,
@@ -668,17 +715,25 @@ impl Emitter for RustEmitter<'_, '_> {
                 let path = self.type_path(*resource);
                 match (kind, origin) {
                     (HandleKind::Own, _) => {
-                        vec![self.bind(
-                            "h",
-                            &format!("<{path} as _rt::FromHandle>::from_handle({} as u32)", op(0)),
-                        )]
+                        let lift = [
+                            "<",
+                            &path,
+                            " as _rt::FromHandle>::from_handle(",
+                            &ops[0],
+                            " as u32)",
+                        ]
+                        .concat();
+                        vec![self.bind("h", &lift)]
                     }
                     (HandleKind::Borrow, ResourceOrigin::Imported) => {
                         // A borrow lent to this export is a handle of its own, which must be dropped before the
                         // call returns: the owned wrapper does that when it goes out of scope.
                         let h = self.bind(
                             "h",
-                            &format!("<{path} as _rt::FromHandle>::from_handle({} as u32)", op(0)),
+                            &format!(
+                                "<{path} as _rt::FromHandle>::from_handle({} as u32)",
+                                ops[0]
+                            ),
                         );
                         vec![format!("&{h}")]
                     }
@@ -686,7 +741,7 @@ impl Emitter for RustEmitter<'_, '_> {
                         let borrow =
                             self.g
                                 .borrow_type_path(*resource, self.module, self.exporting);
-                        vec![self.bind("b", &format!("{borrow}::lift({} as u32 as usize)", op(0)))]
+                        vec![self.bind("b", &format!("{borrow}::lift({} as u32 as usize)", ops[0]))]
                     }
                 }
             }
@@ -715,20 +770,20 @@ impl Emitter for RustEmitter<'_, '_> {
             }
             Instr::CallUser { results, .. } => self.call_user(&ops, *results),
             Instr::Dealloc { size, align } => {
-                let _ = writeln!(self.out(), "_rt::dealloc({}, {size}, {align});", op(0));
+                let _ = writeln!(self.out(), "_rt::dealloc({}, {size}, {align});", ops[0]);
                 vec![]
             }
             Instr::StringFree => {
                 let _ = writeln!(
                     self.out(),
                     "_rt::dealloc({}, {} as u32 as usize, 1);",
-                    op(0),
-                    op(1)
+                    ops[0],
+                    ops[1]
                 );
                 vec![]
             }
             Instr::ListFree { size, align, body } => {
-                let (base, len) = (self.bind("base", &op(0)), self.bind("len", &op(1)));
+                let (base, len) = (self.bind("base", &ops[0]), self.bind("len", &ops[1]));
                 if body.is_some() {
                     let block = blocks.remove(0);
                     let i = self.fresh("i");
@@ -748,7 +803,7 @@ impl Emitter for RustEmitter<'_, '_> {
             Instr::Return { count } => {
                 self.result = match count {
                     0 => None,
-                    _ => Some(op(0)),
+                    _ => Some(ops[0].clone()),
                 };
                 vec![]
             }

@@ -1,6 +1,6 @@
 //! Imported functions: a safe Rust wrapper per WIT function, rendered from its import plan.
 
-use crate::emit::{RustEmitter, UserCall};
+use crate::emit::{RustEmitter, UserCall, push};
 use crate::types::Position;
 use crate::{Generator, push_docs, rust_ident};
 use anyhow::{Context, Result};
@@ -112,14 +112,22 @@ impl Generator<'_> {
         let body = emitter.body();
         let mut code = String::new();
         push_docs(&mut code, &func.docs, "///");
-        let _ = write!(
-            code,
-            "#[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]\npub fn {}({}){ret} {{\nunsafe {{\n{}{}{body}{}\n}}\n}}\n",
-            fn_name(self.resolve, func),
-            params.join(", "),
-            area_prelude(&plan),
-            emitter.prelude,
-            emitter.result.clone().unwrap_or_default(),
+        push(
+            &mut code,
+            &[
+                "#[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]\npub fn ",
+                &fn_name(self.resolve, func),
+                "(",
+                &params.join(", "),
+                ")",
+                &ret,
+                " {\nunsafe {\n",
+                &area_prelude(&plan),
+                &emitter.prelude,
+                &body,
+                emitter.result.as_deref().unwrap_or_default(),
+                "\n}\n}\n",
+            ],
         );
         let code = match resource_of(func) {
             Some(resource) => {

@@ -16,6 +16,7 @@ mod options;
 mod paths;
 mod resources;
 mod section;
+mod temps;
 mod types;
 
 pub use options::{Options, Ownership, WithOption};
@@ -25,6 +26,7 @@ use knit_bindgen_core::Files;
 use knit_bindgen_core::abi::Abi;
 use knit_bindgen_core::names::{Case, Language, ident};
 use paths::{ModPath, Paths};
+use rustc_hash::FxHashMap as FastMap;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use wit_parser::{Docs, Resolve, WorldId, WorldItem, WorldKey};
@@ -36,16 +38,16 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn generate(resolve: &Resolve, world: WorldId, options: &Options) -> Result<Files> {
     let mut generator = Generator::new(resolve, world, options)?;
     generator.generate()?;
-    let mut source = generator.render();
-    source = if options.format {
-        format_source(&source)?
+    let source = generator.render();
+    let mut file = generator.header();
+    if options.format {
+        file.push_str(&format_source(&source)?);
     } else {
-        indent::indent(&source)
-    };
-    let source = format!("{}{source}", generator.header());
+        indent::indent_into(&mut file, &source);
+    }
     let mut files = Files::new();
     let name = resolve.worlds[world].name.replace('-', "_");
-    files.insert(format!("{name}.rs"), source);
+    files.insert(format!("{name}.rs"), file);
     Ok(files)
 }
 
@@ -56,6 +58,9 @@ pub fn format_source(source: &str) -> Result<String> {
     })?;
     Ok(prettyplease::unparse(&file))
 }
+
+/// The Rust paths of types as written from one module, by type and direction (exporting or not).
+pub(crate) type TypePaths = FastMap<(wit_parser::TypeId, bool), String>;
 
 /// State of one generation run.
 pub(crate) struct Generator<'a> {
@@ -71,9 +76,9 @@ pub(crate) struct Generator<'a> {
     /// The lifetime written for borrows: `'a` inside a type definition that holds borrows, `'_` in
     /// signatures.
     pub lifetime: std::cell::Cell<&'static str>,
-    /// Memoized [`Generator::type_path`] results.
-    pub type_paths:
-        std::cell::RefCell<std::collections::HashMap<(wit_parser::TypeId, ModPath, bool), String>>,
+    /// Memoized [`Generator::type_path`] results, by the module they are written from, then by
+    /// type and direction (looked up by `&[String]`, so a lookup allocates nothing).
+    pub type_paths: std::cell::RefCell<FastMap<ModPath, TypePaths>>,
     /// Everything the `export!` macro must define.
     pub exports: Vec<exports::ExportFn>,
 }
@@ -82,7 +87,12 @@ impl<'a> Generator<'a> {
     fn new(resolve: &'a Resolve, world: WorldId, opts: &'a Options) -> Result<Self> {
         let mut paths = Paths::new(resolve, world);
         let mut type_overrides = BTreeMap::new();
-        let valid = valid_with_keys(resolve, world);
+        // Checking `with` keys needs its own module paths: skip that work when there are none.
+        let valid = if opts.with.is_empty() {
+            BTreeMap::new()
+        } else {
+            valid_with_keys(resolve, world)
+        };
         for (key, value) in &opts.with {
             let Some(target) = valid.get(key) else {
                 let list: Vec<&str> = valid.keys().map(String::as_str).collect();
@@ -123,10 +133,12 @@ impl<'a> Generator<'a> {
 
     /// Appends code to a module.
     pub fn push(&mut self, module: &[String], code: &str) {
-        self.modules
-            .entry(module.to_vec())
-            .or_default()
-            .push_str(code);
+        match self.modules.get_mut(module) {
+            Some(existing) => existing.push_str(code),
+            None => {
+                self.modules.insert(module.to_vec(), code.to_string());
+            }
+        }
     }
 
     fn generate(&mut self) -> Result<()> {
@@ -194,16 +206,18 @@ impl<'a> Generator<'a> {
         )
     }
 
-    fn render(&self) -> String {
-        let mut out = String::new();
+    /// The whole file but its header; moves the modules' code out of the generator.
+    fn render(&mut self) -> String {
+        let code_len: usize = self.modules.values().map(String::len).sum();
+        let mut out = String::with_capacity(code_len + code_len / 4);
         let _ = writeln!(out, "{}::__check_version!(\"{VERSION}\");", self.rt());
         let mut tree = ModuleTree::default();
-        for (path, code) in &self.modules {
-            tree.insert(path, code);
+        for (path, code) in std::mem::take(&mut self.modules) {
+            tree.insert(&path, code);
         }
         for (path, target) in &self.paths.replaced {
             let (last, parent) = path.split_last().expect("interface paths are never empty");
-            tree.insert(parent, &format!("pub use {target} as {last};\n"));
+            tree.insert(parent, format!("pub use {target} as {last};\n"));
         }
         let _ = writeln!(out, "#[allow(unused_imports)]\nuse {} as _rt;", self.rt());
         out.push_str(&tree.code);
@@ -263,16 +277,24 @@ pub(crate) fn push_docs(out: &mut String, docs: &Docs, prefix: &str) {
 /// Rust identifier for a WIT name in the given case (memoized: the same names recur constantly).
 pub(crate) fn rust_ident(name: &str, case: Case) -> String {
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<(String, Case), String>> = Default::default();
+        /// Converted names, one table per case, looked up by `&str`.
+        static CACHE: std::cell::RefCell<Vec<(Case, FastMap<String, String>)>> = Default::default();
     }
     CACHE.with(|cache| {
-        if let Some(found) = cache.borrow().get(&(name.to_string(), case)) {
+        let mut cache = cache.borrow_mut();
+        let slot = match cache.iter().position(|(c, _)| *c == case) {
+            Some(slot) => slot,
+            None => {
+                cache.push((case, FastMap::default()));
+                cache.len() - 1
+            }
+        };
+        let table = &mut cache[slot].1;
+        if let Some(found) = table.get(name) {
             return found.clone();
         }
         let converted = ident(Language::Rust, name, case);
-        cache
-            .borrow_mut()
-            .insert((name.to_string(), case), converted.clone());
+        table.insert(name.to_string(), converted.clone());
         converted
     })
 }
@@ -285,9 +307,10 @@ struct ModuleTree {
 }
 
 impl ModuleTree {
-    fn insert(&mut self, path: &[String], code: &str) {
+    fn insert(&mut self, path: &[String], code: String) {
         match path.split_first() {
-            None => self.code.push_str(code),
+            None if self.code.is_empty() => self.code = code,
+            None => self.code.push_str(&code),
             Some((first, rest)) => self
                 .children
                 .entry(first.clone())
@@ -299,22 +322,122 @@ impl ModuleTree {
     /// Writes each child module: its inner docs first, the runtime alias, its code, its children.
     fn render_children(&self, out: &mut String, rt: &str) {
         for (name, child) in &self.children {
-            let _ = writeln!(
-                out,
-                "#[allow(dead_code, unused_imports, unused_unsafe, clippy::all)]"
+            out.push_str(
+                "#[allow(dead_code, unused_imports, unused_unsafe, clippy::all)]\npub mod ",
             );
-            let _ = writeln!(out, "pub mod {name} {{");
-            let (docs, rest): (Vec<&str>, Vec<&str>) =
-                child.code.lines().partition(|l| l.starts_with("//!"));
-            for line in docs {
-                let _ = writeln!(out, "{line}");
-            }
-            let _ = writeln!(out, "use {rt} as _rt;");
-            for line in rest {
-                let _ = writeln!(out, "{line}");
+            out.push_str(name);
+            out.push_str(" {\n");
+            let code = child.code.as_str();
+            if code.contains('\r') {
+                // Keep `str::lines`' handling of `\r\n` exactly.
+                for line in code.lines().filter(|l| l.starts_with("//!")) {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                push_use_rt(out, rt);
+                for line in code.lines().filter(|l| !l.starts_with("//!")) {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            } else {
+                // Inner docs (`//!` lines) must come first: move them up, keep the rest in order.
+                let docs = inner_doc_lines(code);
+                for &(start, end) in &docs {
+                    push_line(out, &code[start..end]);
+                }
+                push_use_rt(out, rt);
+                let mut from = 0;
+                for &(start, end) in &docs {
+                    out.push_str(&code[from..start]);
+                    from = end;
+                }
+                if from < code.len() {
+                    push_line(out, &code[from..]);
+                }
             }
             child.render_children(out, rt);
-            let _ = writeln!(out, "}}");
+            out.push_str("}\n");
+        }
+    }
+}
+
+/// The byte ranges of the lines of `code` that start with `//!`, each with its `\n` if it has one.
+fn inner_doc_lines(code: &str) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut from = 0;
+    while from < code.len() {
+        let start = if code[from..].starts_with("//!") {
+            from
+        } else {
+            match code[from..].find("\n//!") {
+                Some(at) => from + at + 1,
+                None => break,
+            }
+        };
+        let end = code[start..]
+            .find('\n')
+            .map_or(code.len(), |at| start + at + 1);
+        lines.push((start, end));
+        from = end;
+    }
+    lines
+}
+
+/// Writes `text` and a `\n` unless it already ends with one.
+fn push_line(out: &mut String, text: &str) {
+    out.push_str(text);
+    if !text.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+/// Writes the `_rt` alias every generated module starts with.
+fn push_use_rt(out: &mut String, rt: &str) {
+    out.push_str("use ");
+    out.push_str(rt);
+    out.push_str(" as _rt;\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ModuleTree;
+
+    /// What `render_children` must produce for one module: the `str::lines` reading of the code.
+    fn reference(name: &str, code: &str) -> String {
+        let (docs, rest): (Vec<&str>, Vec<&str>) = code.lines().partition(|l| l.starts_with("//!"));
+        let mut out = format!(
+            "#[allow(dead_code, unused_imports, unused_unsafe, clippy::all)]\npub mod {name} {{\n"
+        );
+        for line in docs {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str("use ::knit_rt as _rt;\n");
+        for line in rest {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str("}\n");
+        out
+    }
+
+    #[test]
+    fn modules_put_inner_docs_first_like_str_lines() {
+        for code in [
+            "",
+            "\n",
+            "fn a() {}",
+            "//! docs\n//! more\nfn a() {}\n",
+            "fn a() {}\n//! late docs\n\nfn b() {}",
+            "//! only docs",
+            "x\n//! d\n",
+            "a\r\n//! d\r\nb\r\n",
+        ] {
+            let mut tree = ModuleTree::default();
+            tree.insert(&["m".to_string()], code.to_string());
+            let mut out = String::new();
+            tree.render_children(&mut out, "::knit_rt");
+            assert_eq!(out, reference("m", code), "{code:?}");
         }
     }
 }

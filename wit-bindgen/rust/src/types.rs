@@ -4,6 +4,7 @@ use crate::paths::relative;
 use crate::{Generator, Ownership, push_docs, rust_ident};
 use knit_bindgen_core::abi::dealias;
 use knit_bindgen_core::names::Case;
+use rustc_hash::FxHashMap as FastMap;
 use std::fmt::Write;
 use wit_parser::{Handle, Type, TypeDefKind, TypeId, TypeOwner};
 
@@ -21,12 +22,21 @@ pub enum Position {
 impl Generator<'_> {
     /// The Rust name of a named WIT type, resolved from `module` (honours `with` type overrides).
     pub fn type_path(&self, id: TypeId, module: &[String], exporting: bool) -> String {
-        let key = (id, module.to_vec(), exporting);
-        if let Some(path) = self.type_paths.borrow().get(&key) {
+        if let Some(path) = self
+            .type_paths
+            .borrow()
+            .get(module)
+            .and_then(|paths| paths.get(&(id, exporting)))
+        {
             return path.clone();
         }
         let path = self.compute_type_path(id, module, exporting);
-        self.type_paths.borrow_mut().insert(key, path.clone());
+        let mut paths = self.type_paths.borrow_mut();
+        if !paths.contains_key(module) {
+            paths.insert(module.to_vec(), FastMap::default());
+        }
+        let for_module = paths.get_mut(module).expect("inserted above");
+        for_module.insert((id, exporting), path.clone());
         path
     }
 
@@ -219,6 +229,80 @@ impl Generator<'_> {
         }
     }
 
+    /// Whether values of `ty` have the same bytes in Rust as in linear memory under the canonical
+    /// ABI, so a list of them moves as one block instead of element by element: integers, floats,
+    /// and records of those (defined `#[repr(C)]` for this reason, whose C layout is the canonical
+    /// one). `bool` and `char` are excluded because not every byte pattern is a valid value, and a
+    /// record that `with` maps to an outside type (or whose interface it maps to an outside module)
+    /// because its layout is unknown.
+    pub fn has_canonical_layout(&self, ty: &Type) -> bool {
+        match ty {
+            Type::U8
+            | Type::S8
+            | Type::U16
+            | Type::S16
+            | Type::U32
+            | Type::S32
+            | Type::U64
+            | Type::S64
+            | Type::F32
+            | Type::F64 => true,
+            Type::Bool | Type::Char | Type::String | Type::ErrorContext => false,
+            Type::Id(id) => match &self.resolve.types[*id].kind {
+                TypeDefKind::Type(t) => self.has_canonical_layout(t),
+                TypeDefKind::Record(r) => {
+                    self.defines_here(*id)
+                        && r.fields.iter().all(|f| self.has_canonical_layout(&f.ty))
+                }
+                _ => false,
+            },
+        }
+    }
+
+    /// Whether these bindings define type `id` themselves, rather than `with` naming a type or a
+    /// whole interface defined elsewhere.
+    fn defines_here(&self, id: TypeId) -> bool {
+        self.type_override(id).is_none()
+            && (self.paths.replaced.is_empty()
+                || !self.paths.replaced.contains_key(&self.paths.type_module(
+                    self.resolve,
+                    id,
+                    false,
+                )))
+    }
+
+    /// Emits compile-time assertions that record `name`'s `#[repr(C)]` layout is the canonical
+    /// ABI's on wasm32 (size, alignment, every field's offset), which lifting and lowering lists of
+    /// it as whole blocks relies on.
+    fn canonical_layout_check(
+        &self,
+        out: &mut String,
+        name: &str,
+        ty: &Type,
+        record: &wit_parser::Record,
+    ) {
+        let layout = self.abi.layout();
+        let types: Vec<Type> = record.fields.iter().map(|f| f.ty).collect();
+        let _ = write!(
+            out,
+            "#[cfg(target_arch = \"wasm32\")]\nconst _: () = {{\n    let canonical = ::core::mem::size_of::<{name}>() == {}\n        && ::core::mem::align_of::<{name}>() == {}",
+            layout.size(ty),
+            layout.align(ty)
+        );
+        for (field, offset) in record.fields.iter().zip(layout.field_offsets(&types)) {
+            let _ = write!(
+                out,
+                "\n        && ::core::mem::offset_of!({name}, {}) == {offset}",
+                rust_ident(&field.name, Case::Snake)
+            );
+        }
+        let _ = writeln!(
+            out,
+            ";\n    assert!(canonical, \"`{name}` must have the canonical ABI layout\");"
+        );
+        out.push_str("};\n");
+    }
+
     /// Whether `ty` holds an owned resource handle somewhere inside (so passing it moves ownership).
     pub fn has_own_handle(&self, ty: &Type) -> bool {
         match ty {
@@ -322,6 +406,9 @@ impl Generator<'_> {
         match &def.kind {
             TypeDefKind::Record(r) => {
                 out.push_str(&self.derives(&ty, &["Debug"]));
+                if self.has_canonical_layout(&ty) {
+                    out.push_str("#[repr(C)]\n");
+                }
                 let _ = writeln!(out, "pub struct {name_generic} {{");
                 for field in &r.fields {
                     push_docs(&mut out, &field.docs, "    ///");
@@ -333,6 +420,9 @@ impl Generator<'_> {
                     );
                 }
                 out.push_str("}\n");
+                if self.has_canonical_layout(&ty) {
+                    self.canonical_layout_check(&mut out, &name, &ty, r);
+                }
             }
             TypeDefKind::Variant(v) => {
                 out.push_str(&self.derives(&ty, &["Debug"]));
@@ -504,9 +594,9 @@ impl ::core::fmt::Debug for {name} {{
 "#
         );
         for (member, _) in members {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "        if self.contains(Self::{member}) {{ if !first {{ f.write_str(\" | \")?; }} first = false; f.write_str(\"{member}\")?; }}\n"
+                "        if self.contains(Self::{member}) {{ if !first {{ f.write_str(\" | \")?; }} first = false; f.write_str(\"{member}\")?; }}"
             );
         }
         out.push_str("        let _ = first;\n        f.write_str(\")\")\n    }\n}\n");

@@ -32,6 +32,16 @@ impl Guest for Component {
     fn sum(points: Vec<Point>) -> i64 {
         points.iter().map(|p| p.x as i64 + p.y as i64 + p.tag as i64).sum()
     }
+
+    fn points(n: u32) -> Vec<Point> {
+        (0..n)
+            .map(|i| Point {
+                x: i as i32,
+                y: -(i as i32),
+                tag: i as u8,
+            })
+            .collect()
+    }
 }
 
 export!(Component);

@@ -162,6 +162,7 @@ pub mod exports {
                 use ::knit_rt as _rt;
                 /// A record flattening to three values.
                 #[derive(Clone, Copy, Debug, PartialEq)]
+                #[repr(C)]
                 pub struct Triple {
                     /// A.
                     pub a: u32,
@@ -170,6 +171,15 @@ pub mod exports {
                     /// C.
                     pub c: u8,
                 }
+                #[cfg(target_arch = "wasm32")]
+                const _: () = {
+                    let canonical = ::core::mem::size_of::<Triple>() == 24
+                        && ::core::mem::align_of::<Triple>() == 8
+                        && ::core::mem::offset_of!(Triple, a) == 0
+                        && ::core::mem::offset_of!(Triple, b) == 8
+                        && ::core::mem::offset_of!(Triple, c) == 16;
+                    assert!(canonical, "`Triple` must have the canonical ABI layout");
+                };
                 /// A resource with a wide method (self + 16 = 17 flat values).
                 /// A handle to an exported `sink`: owns one of the guest's `GuestSink` values.
                 #[derive(Debug)]
@@ -895,6 +905,7 @@ pub mod test {
             use ::knit_rt as _rt;
             /// A record flattening to three values.
             #[derive(Clone, Copy, Debug, PartialEq)]
+            #[repr(C)]
             pub struct Triple {
                 /// A.
                 pub a: u32,
@@ -903,6 +914,15 @@ pub mod test {
                 /// C.
                 pub c: u8,
             }
+            #[cfg(target_arch = "wasm32")]
+            const _: () = {
+                let canonical = ::core::mem::size_of::<Triple>() == 24
+                    && ::core::mem::align_of::<Triple>() == 8
+                    && ::core::mem::offset_of!(Triple, a) == 0
+                    && ::core::mem::offset_of!(Triple, b) == 8
+                    && ::core::mem::offset_of!(Triple, c) == 16;
+                assert!(canonical, "`Triple` must have the canonical ABI layout");
+            };
             /// A resource with a wide method (self + 16 = 17 flat values).
             #[derive(Debug)]
             #[repr(transparent)]

@@ -47,12 +47,21 @@ pub mod exports {
                 }
                 /// A small record that flattens to two values.
                 #[derive(Clone, Copy, Debug, PartialEq)]
+                #[repr(C)]
                 pub struct Size {
                     /// Width.
                     pub width: u32,
                     /// Height.
                     pub height: u32,
                 }
+                #[cfg(target_arch = "wasm32")]
+                const _: () = {
+                    let canonical = ::core::mem::size_of::<Size>() == 8
+                        && ::core::mem::align_of::<Size>() == 4
+                        && ::core::mem::offset_of!(Size, width) == 0
+                        && ::core::mem::offset_of!(Size, height) == 4;
+                    assert!(canonical, "`Size` must have the canonical ABI layout");
+                };
                 /// What the component implements for this interface.
                 pub trait Guest {
                     /// Takes a record.
@@ -255,12 +264,21 @@ pub mod test {
             }
             /// A small record that flattens to two values.
             #[derive(Clone, Copy, Debug, PartialEq)]
+            #[repr(C)]
             pub struct Size {
                 /// Width.
                 pub width: u32,
                 /// Height.
                 pub height: u32,
             }
+            #[cfg(target_arch = "wasm32")]
+            const _: () = {
+                let canonical = ::core::mem::size_of::<Size>() == 8
+                    && ::core::mem::align_of::<Size>() == 4
+                    && ::core::mem::offset_of!(Size, width) == 0
+                    && ::core::mem::offset_of!(Size, height) == 4;
+                assert!(canonical, "`Size` must have the canonical ABI layout");
+            };
             /// Takes a record.
             #[allow(
                 unused_unsafe,

@@ -1,0 +1,3 @@
+module knit.test/lists_of_plain_records
+
+go 1.24
