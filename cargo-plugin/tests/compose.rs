@@ -82,6 +82,15 @@ fn outputs(dir: &Path) -> Vec<String> {
     names
 }
 
+/// Fails with the command's stderr unless it succeeded.
+fn assert_succeeded(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 const ECHO_SVG: &str = r#"[ "$1" = "-Tsvg" ] || { echo "unexpected arguments: $*" >&2; exit 3; }
 echo '<svg>'; cat; echo '</svg>'"#;
 
@@ -94,11 +103,7 @@ fn svg_is_drawn_by_dot_beside_the_dot_file() {
         bin.path(),
         &["--graph", "wiring.svg", "--explain"],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     assert_eq!(
         outputs(dir.path()),
         ["out.wasm", "wiring.dot", "wiring.svg"]
@@ -124,21 +129,13 @@ fn a_dot_file_gets_an_svg_only_when_graphviz_is_there() {
     let dir = tempfile::tempdir().unwrap();
     let empty = tempfile::tempdir().unwrap();
     let out = compose(dir.path(), empty.path(), &["--graph", "wiring.dot"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     assert_eq!(outputs(dir.path()), ["out.wasm", "wiring.dot"]);
 
     let dir = tempfile::tempdir().unwrap();
     let bin = fake_dot(ECHO_SVG);
     let out = compose(dir.path(), bin.path(), &["--graph", "wiring.dot"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     assert_eq!(
         outputs(dir.path()),
         ["out.wasm", "wiring.dot", "wiring.svg"]
@@ -185,11 +182,7 @@ fn real_graphviz_draws_the_wiring_when_installed() {
     }
     let dir = tempfile::tempdir().unwrap();
     let out = compose(dir.path(), Path::new(&path), &["--graph", "wiring.svg"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     let svg = std::fs::read_to_string(dir.path().join("wiring.svg")).unwrap();
     assert!(svg.contains("<svg"), "{svg}");
 }

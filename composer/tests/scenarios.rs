@@ -418,6 +418,24 @@ fn io_pair(
     (root, plug)
 }
 
+/// Composes the root of `io_pair` (0.2.0) with its plug (0.2.6) and checks the imports of the
+/// result.
+fn compose_io_pair(
+    root_extra: bool,
+    plug_width: &str,
+    imports: &[&str],
+) -> knit_composer::Composed {
+    let (root, plug) = io_pair("0.2.0", root_extra, "0.2.6", plug_width);
+    let composed = Composition::plug(input("root", root), vec![input("plug", plug)]).unwrap();
+    assert_eq!(
+        import_names(&composed.bytes),
+        imports,
+        "{}",
+        composed.explanation
+    );
+    composed
+}
+
 /// The WIT text of a composed component.
 fn composed_wit(bytes: &[u8]) -> String {
     let decoded = wit_component::decode(bytes).unwrap();
@@ -437,13 +455,10 @@ fn composed_wit(bytes: &[u8]) -> String {
 
 #[test]
 fn interfaces_sharing_resources_are_bridged_together() {
-    let (root, plug) = io_pair("0.2.0", false, "0.2.6", "u32");
-    let composed = Composition::plug(input("root", root), vec![input("plug", plug)]).unwrap();
-    assert_eq!(
-        import_names(&composed.bytes),
-        ["test:io/error@0.2.6", "test:io/streams@0.2.6"],
-        "{}",
-        composed.explanation
+    let composed = compose_io_pair(
+        false,
+        "u32",
+        &["test:io/error@0.2.6", "test:io/streams@0.2.6"],
     );
     for bridged in ["test:io/error@0.2.0", "test:io/streams@0.2.0"] {
         assert!(
@@ -460,13 +475,10 @@ fn interfaces_sharing_resources_are_bridged_together() {
 #[test]
 fn a_bridged_import_is_the_union_of_what_its_importers_use() {
     // Only the older root uses `pipe.check`; the newer import carries it too.
-    let (root, plug) = io_pair("0.2.0", true, "0.2.6", "u32");
-    let composed = Composition::plug(input("root", root), vec![input("plug", plug)]).unwrap();
-    assert_eq!(
-        import_names(&composed.bytes),
-        ["test:io/error@0.2.6", "test:io/streams@0.2.6"],
-        "{}",
-        composed.explanation
+    let composed = compose_io_pair(
+        true,
+        "u32",
+        &["test:io/error@0.2.6", "test:io/streams@0.2.6"],
     );
     let wit = composed_wit(&composed.bytes);
     assert!(wit.contains("check: func() -> option<error>;"), "{wit}");
@@ -477,18 +489,15 @@ fn a_bridge_between_disagreeing_views_is_not_made() {
     // The plug's 0.2.6 `write` takes a u64 where the root's 0.2.0 takes a u32:
     // bridging would break the root, so each keeps its own version, and
     // `error`, which `streams` uses, stays with it.
-    let (root, plug) = io_pair("0.2.0", false, "0.2.6", "u64");
-    let composed = Composition::plug(input("root", root), vec![input("plug", plug)]).unwrap();
-    assert_eq!(
-        import_names(&composed.bytes),
-        [
+    let composed = compose_io_pair(
+        false,
+        "u64",
+        &[
             "test:io/error@0.2.6",
             "test:io/streams@0.2.6",
             "test:io/error@0.2.0",
-            "test:io/streams@0.2.0"
+            "test:io/streams@0.2.0",
         ],
-        "{}",
-        composed.explanation
     );
     let note = "note: imports of `test:io@0.2.0` kept apart from `test:io@0.2.6`: `plug` and `root` disagree about `test:io/streams@0.2.6`";
     assert!(

@@ -7,20 +7,9 @@
 
 use anyhow::{Context, Result, bail};
 use knit_cli::commands::build_go::{BuildGo, build};
+use knit_test_worlds::copy_sources;
 use std::path::Path;
 use std::process::Command;
-
-/// Copies the files of `from` into `to`.
-fn copy_sources(from: &Path, to: &Path) -> Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
-        let entry = entry?;
-        if entry.file_type()?.is_file() {
-            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
-        }
-    }
-    Ok(())
-}
 
 fn main() -> Result<()> {
     // `cargo test --benches` runs this binary without `--bench`; build only under `cargo bench`.

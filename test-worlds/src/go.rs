@@ -17,7 +17,7 @@ pub fn guest(scenario: &str, language: &str) -> Result<PathBuf> {
 }
 
 /// Copies the files (not folders) of `from` into `to`.
-fn copy_sources(from: &Path, to: &Path) -> Result<()> {
+pub fn copy_sources(from: &Path, to: &Path) -> Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
         let entry = entry?;

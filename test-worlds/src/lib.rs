@@ -7,7 +7,7 @@
 //! knit's host bindings and serve imports.
 
 mod go;
-pub use go::{go_guest, guest};
+pub use go::{copy_sources, go_guest, guest};
 
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeMap;
