@@ -113,7 +113,7 @@ impl Files {
             let target = safe_join(dir, relative).ok_or_else(|| WriteError::UnsafePath {
                 path: relative.clone(),
             })?;
-            if std::fs::read(&target).is_ok_and(|existing| existing == *contents) {
+            if file_matches(&target, contents) {
                 continue;
             }
             let parent = target.parent().unwrap_or(dir);
@@ -181,6 +181,36 @@ fn safe_join(dir: &Path, relative: &str) -> Option<PathBuf> {
     (parts > 0).then_some(joined)
 }
 
+/// Whether the file at `path` holds exactly `contents`. The length is checked first, and the file
+/// is then read in small pieces, so comparing a large generated file costs no large buffer.
+fn file_matches(path: &Path, contents: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file
+        .metadata()
+        .map_or(true, |m| m.len() != contents.len() as u64)
+    {
+        return false;
+    }
+    let mut buffer = [0u8; 16 * 1024];
+    let mut rest = contents;
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) => {
+                if n > rest.len() || buffer[..n] != rest[..n] {
+                    return false;
+                }
+                rest = &rest[n..];
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +221,20 @@ mod tests {
         files.insert("README.md", b"hello".to_vec());
         files.insert("deep/nested/dir/x.txt", "x");
         files
+    }
+
+    #[test]
+    fn file_matches_compares_whole_contents() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.rs");
+        let mut contents = vec![b'x'; 40 * 1024 + 7];
+        std::fs::write(&path, &contents).unwrap();
+        assert!(super::file_matches(&path, &contents));
+        *contents.last_mut().unwrap() = b'y';
+        assert!(!super::file_matches(&path, &contents), "last byte differs");
+        contents.pop();
+        assert!(!super::file_matches(&path, &contents), "shorter");
+        assert!(!super::file_matches(&dir.path().join("missing.rs"), b""));
     }
 
     #[test]

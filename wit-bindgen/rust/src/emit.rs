@@ -58,10 +58,14 @@ pub struct RustEmitter<'g, 'a> {
     /// The value the function returns, once `Return` ran.
     pub result: Option<String>,
     uses_cleanup: bool,
-    /// Names given to plan locals.
-    locals: rustc_hash::FxHashMap<u32, String>,
+    /// Names given to plan locals, by local number (`None` until the local is set).
+    locals: Vec<Option<String>>,
     /// Parameter names of the blocks being rendered, innermost last.
     pending: Vec<Vec<String>>,
+    /// The operands of the instruction being rendered, kept to be reused by the next one.
+    operands: Vec<String>,
+    /// Emptied code buffers of blocks already rendered, for the next blocks to write into.
+    spare: Vec<String>,
 }
 
 impl<'g, 'a> RustEmitter<'g, 'a> {
@@ -98,6 +102,8 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
             uses_cleanup: false,
             pending: Vec::new(),
             locals: Default::default(),
+            operands: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -137,37 +143,61 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
         self.g.ty(ty, self.module, self.exporting, Position::Owned)
     }
 
-    /// Case `index` of a variant-like type as a pattern or constructor, with `payload` inside.
-    fn case(&self, ty: TypeId, index: usize, payload: Option<&str>) -> String {
+    /// The Rust path of a variant type, which its cases are written under (empty for options and
+    /// results, whose cases are the prelude's). Computed once per instruction, not once per case.
+    fn variant_path(&self, ty: TypeId) -> String {
+        match &self.g.resolve.types[ty].kind {
+            TypeDefKind::Variant(_) => self.type_path(ty),
+            _ => String::new(),
+        }
+    }
+
+    /// Appends case `index` of a variant-like type as a pattern or constructor, with `payload`
+    /// inside; `path` is the type's [`RustEmitter::variant_path`].
+    fn push_case(
+        &self,
+        out: &mut String,
+        ty: TypeId,
+        path: &str,
+        index: usize,
+        payload: Option<&str>,
+    ) {
         let resolve = self.g.resolve;
-        let mut head = match &resolve.types[ty].kind {
-            TypeDefKind::Option(_) => ["None", "Some"][index].to_string(),
-            TypeDefKind::Result(_) => ["Ok", "Err"][index].to_string(),
-            TypeDefKind::Variant(v) => [
-                self.type_path(ty).as_str(),
-                "::",
-                &crate::rust_ident(&v.cases[index].name, Case::UpperCamel),
-            ]
-            .concat(),
+        match &resolve.types[ty].kind {
+            TypeDefKind::Option(_) => out.push_str(["None", "Some"][index]),
+            TypeDefKind::Result(_) => out.push_str(["Ok", "Err"][index]),
+            TypeDefKind::Variant(v) => {
+                push(out, &[path, "::"]);
+                crate::push_rust_ident(out, &v.cases[index].name, Case::UpperCamel);
+            }
             other => unreachable!("not a variant: {other:?}"),
-        };
+        }
         match (&resolve.types[ty].kind, payload) {
-            (_, Some(p)) => push(&mut head, &["(", p, ")"]),
+            (_, Some(p)) => push(out, &["(", p, ")"]),
             (TypeDefKind::Result(_), None)
                 if knit_bindgen_core::abi::case_payload(resolve, ty, index).is_none() =>
             {
-                head.push_str("(())")
+                out.push_str("(())")
             }
             _ => {}
         }
-        head
     }
 
-    fn case_pattern(&self, ty: TypeId, index: usize, param: Option<&str>) -> String {
+    /// Appends case `index` as a match pattern binding the payload to `param`.
+    fn push_case_pattern(
+        &self,
+        out: &mut String,
+        ty: TypeId,
+        path: &str,
+        index: usize,
+        param: Option<&str>,
+    ) {
         let has_payload = knit_bindgen_core::abi::case_payload(self.g.resolve, ty, index).is_some();
         match (&self.g.resolve.types[ty].kind, param) {
-            (TypeDefKind::Result(_), None) if !has_payload => self.case(ty, index, Some("_")),
-            _ => self.case(ty, index, param),
+            (TypeDefKind::Result(_), None) if !has_payload => {
+                self.push_case(out, ty, path, index, Some("_"))
+            }
+            _ => self.push_case(out, ty, path, index, param),
         }
     }
 
@@ -197,12 +227,14 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
         }
     }
 
-    fn addr(base: &str, offset: u32) -> String {
-        if offset == 0 {
-            ["(", base, " as u32 as usize)"].concat()
-        } else {
-            ["(", base, " as u32 as usize + ", &offset.to_string(), ")"].concat()
+    /// Appends the address `base + offset` as a `usize` expression.
+    fn push_addr(out: &mut String, base: &str, offset: u32) {
+        push(out, &["(", base, " as u32 as usize"]);
+        if offset != 0 {
+            out.push_str(" + ");
+            push_decimal(out, offset as usize);
         }
+        out.push(')');
     }
 
     fn emit_import_call(
@@ -213,22 +245,36 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
         results: &[FlatType],
         ops: &[String],
     ) -> Vec<String> {
-        let sig: Vec<String> = params
-            .iter()
-            .map(|p| format!("_: {}", p.wasm_name()))
-            .collect();
-        let ret = results
-            .first()
-            .map(|r| format!(" -> {}", r.wasm_name()))
-            .unwrap_or_default();
-        let _ = write!(
-            self.out(),
-            "#[cfg(target_arch = \"wasm32\")]\n#[link(wasm_import_module = {module:?})]\nunsafe extern \"C\" {{\n    #[link_name = {name:?}]\n    fn _import({sig}){ret};\n}}\n#[cfg(not(target_arch = \"wasm32\"))]\nunsafe extern \"C\" fn _import({sig}){ret} {{\n    unreachable!(\"WIT imports are only available on wasm32\")\n}}\n",
-            sig = sig.join(", ")
+        // `_import(_: i32, ...) -> i32`, written twice below.
+        let mut sig = String::from("_import(");
+        for (i, param) in params.iter().enumerate() {
+            if i > 0 {
+                sig.push_str(", ");
+            }
+            push(&mut sig, &["_: ", param.wasm_name()]);
+        }
+        sig.push(')');
+        if let Some(result) = results.first() {
+            push(&mut sig, &[" -> ", result.wasm_name()]);
+        }
+        let out = self.out();
+        out.push_str("#[cfg(target_arch = \"wasm32\")]\n#[link(wasm_import_module = ");
+        push_quoted(out, module);
+        out.push_str(")]\nunsafe extern \"C\" {\n    #[link_name = ");
+        push_quoted(out, name);
+        push(
+            out,
+            &[
+                "]\n    fn ",
+                &sig,
+                ";\n}\n#[cfg(not(target_arch = \"wasm32\"))]\nunsafe extern \"C\" fn ",
+                &sig,
+                " {\n    unreachable!(\"WIT imports are only available on wasm32\")\n}\n",
+            ],
         );
-        let call = format!("_import({})", ops.join(", "));
+        let call = ["_import(", &ops.join(", "), ")"].concat();
         if results.is_empty() {
-            let _ = writeln!(self.out(), "{call};");
+            push(self.out(), &[&call, ";\n"]);
             Vec::new()
         } else {
             vec![self.bind("ret", &call)]
@@ -352,7 +398,8 @@ fn bitcast(from: FlatType, to: FlatType, op: &str) -> String {
     }
 }
 
-fn load(kind: MemKind, addr: &str) -> String {
+/// Appends a read of `kind` at `base + offset`.
+fn load(out: &mut String, kind: MemKind, base: &str, offset: u32) {
     let (widen, ty) = match kind {
         MemKind::U8 => (true, "u8"),
         MemKind::S8 => (true, "i8"),
@@ -363,14 +410,13 @@ fn load(kind: MemKind, addr: &str) -> String {
         MemKind::F32 => (false, "f32"),
         MemKind::F64 => (false, "f64"),
     };
-    if widen {
-        ["i32::from(*(", addr, " as *const ", ty, "))"].concat()
-    } else {
-        ["*(", addr, " as *const ", ty, ")"].concat()
-    }
+    out.push_str(if widen { "i32::from(*(" } else { "*(" });
+    RustEmitter::push_addr(out, base, offset);
+    push(out, &[" as *const ", ty, if widen { "))" } else { ")" }]);
 }
 
-fn store(kind: MemKind, addr: &str, value: &str) -> String {
+/// Appends a write of `value` as `kind` at `base + offset`.
+fn store(out: &mut String, kind: MemKind, base: &str, offset: u32, value: &str) {
     let (narrow, ty) = match kind {
         MemKind::U8 | MemKind::S8 => (true, "u8"),
         MemKind::U16 | MemKind::S16 => (true, "u16"),
@@ -379,11 +425,35 @@ fn store(kind: MemKind, addr: &str, value: &str) -> String {
         MemKind::F32 => (false, "f32"),
         MemKind::F64 => (false, "f64"),
     };
+    out.push_str("*(");
+    RustEmitter::push_addr(out, base, offset);
+    push(out, &[" as *mut ", ty, ") = "]);
     if narrow {
-        let value = group(value);
-        ["*(", addr, " as *mut ", ty, ") = ", &value, " as ", ty, ";"].concat()
+        push(out, &[&group(value), " as ", ty, ";"]);
     } else {
-        ["*(", addr, " as *mut ", ty, ") = ", strip(value), ";"].concat()
+        push(out, &[strip(value), ";"]);
+    }
+}
+
+/// Appends `n` in decimal without going through `core::fmt`.
+fn push_decimal(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// Appends `text` as a Rust string literal, exactly as `{text:?}` writes it.
+fn push_quoted(out: &mut String, text: &str) {
+    // Printable ASCII other than quotes and backslashes is written as it is; anything else
+    // takes the formatter's escaping.
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        push(out, &["\"", text, "\""]);
+    } else {
+        let _ = write!(out, "{text:?}");
     }
 }
 
@@ -395,11 +465,55 @@ pub(crate) fn push(out: &mut String, pieces: &[&str]) {
     }
 }
 
+/// What one instruction pushes: most push one value or none, which then need no vector.
+enum Values {
+    /// Nothing.
+    None,
+    /// One value.
+    One(String),
+    /// Any number of values, in stack order.
+    Many(Vec<String>),
+}
+
+impl Values {
+    /// Pushes the values onto `stack`.
+    fn push_onto(self, stack: &mut Vec<String>) {
+        match self {
+            Values::None => {}
+            Values::One(value) => stack.push(value),
+            Values::Many(values) => stack.extend(values),
+        }
+    }
+}
+
+impl From<Vec<String>> for Values {
+    fn from(values: Vec<String>) -> Values {
+        Values::Many(values)
+    }
+}
+
+/// Builds [`Values`] like `vec!` builds a vector.
+macro_rules! values {
+    () => {
+        Values::None
+    };
+    ($one:expr $(,)?) => {
+        Values::One($one)
+    };
+    ($($many:expr),+ $(,)?) => {
+        Values::Many(vec![$($many),+])
+    };
+}
+
 impl Emitter for RustEmitter<'_, '_> {
     type Block = RustBlock;
 
     fn begin_block(&mut self, params: usize) -> Vec<String> {
-        self.bufs.push(String::with_capacity(BLOCK_CAPACITY));
+        let buf = self
+            .spare
+            .pop()
+            .unwrap_or_else(|| String::with_capacity(BLOCK_CAPACITY));
+        self.bufs.push(buf);
         let names: Vec<String> = (0..params)
             .map(|i| self.fresh(if i == 0 { "e" } else { "addr" }))
             .collect();
@@ -417,18 +531,56 @@ impl Emitter for RustEmitter<'_, '_> {
         }
     }
 
-    fn emit(&mut self, instr: &Instr, ops: Vec<String>, mut blocks: Vec<RustBlock>) -> Vec<String> {
+    fn emit(&mut self, instr: &Instr, ops: Vec<String>, blocks: Vec<RustBlock>) -> Vec<String> {
+        let mut results = Vec::new();
+        self.render(instr, &ops, &blocks).push_onto(&mut results);
+        self.recycle(blocks);
+        results
+    }
+
+    fn emit_on_stack(&mut self, instr: &Instr, stack: &mut Vec<String>, blocks: Vec<RustBlock>) {
+        // The operands move to a buffer kept from one instruction to the next.
+        let mut ops = std::mem::take(&mut self.operands);
+        ops.extend(stack.drain(stack.len() - instr.pops()..));
+        self.render(instr, &ops, &blocks).push_onto(stack);
+        self.recycle(blocks);
+        ops.clear();
+        self.operands = ops;
+    }
+}
+
+impl RustEmitter<'_, '_> {
+    /// Keeps the code buffers of rendered blocks for the blocks still to come.
+    fn recycle(&mut self, blocks: Vec<RustBlock>) {
+        for block in blocks {
+            let mut code = block.code;
+            code.clear();
+            self.spare.push(code);
+        }
+    }
+
+    /// Renders one instruction given its operands (bottom of the stack first); returns what it
+    /// pushes.
+    fn render(&mut self, instr: &Instr, ops: &[String], blocks: &[RustBlock]) -> Values {
         match instr {
-            Instr::Arg { index } => vec![self.args[*index].clone()],
+            Instr::Arg { index } => values![self.args[*index].clone()],
             Instr::LocalSet { local } => {
                 let name = self.fresh("l");
                 push(self.out(), &["let ", &name, " = ", strip(&ops[0]), ";\n"]);
-                self.locals.insert(local.0, name);
-                vec![]
+                let slot = local.0 as usize;
+                if self.locals.len() <= slot {
+                    self.locals.resize(slot + 1, None);
+                }
+                self.locals[slot] = Some(name);
+                values![]
             }
-            Instr::LocalGet { local } => vec![self.locals[&local.0].clone()],
-            Instr::ConstI32 { value } => vec![value.to_string() + "i32"],
-            Instr::ConstZero { ty } => vec![
+            Instr::LocalGet { local } => values![
+                self.locals[local.0 as usize]
+                    .clone()
+                    .expect("plans set a local before reading it"),
+            ],
+            Instr::ConstI32 { value } => values![value.to_string() + "i32"],
+            Instr::ConstZero { ty } => values![
                 match ty {
                     FlatType::I32 => "0i32",
                     FlatType::I64 => "0i64",
@@ -437,15 +589,20 @@ impl Emitter for RustEmitter<'_, '_> {
                 }
                 .to_string(),
             ],
-            Instr::Bitcast { from, to } => vec![bitcast(*from, *to, &ops[0])],
+            Instr::Bitcast { from, to } => values![bitcast(*from, *to, &ops[0])],
             Instr::Load { kind, offset } => {
-                let value = load(*kind, &Self::addr(&ops[0], *offset));
-                vec![self.bind("v", &value)]
+                let name = self.fresh("v");
+                let out = self.out();
+                push(out, &["let ", &name, " = "]);
+                load(out, *kind, &ops[0], *offset);
+                out.push_str(";\n");
+                values![name]
             }
             Instr::Store { kind, offset } => {
-                let line = store(*kind, &Self::addr(&ops[1], *offset), &ops[0]);
-                push(self.out(), &[&line, "\n"]);
-                vec![]
+                let out = self.out();
+                store(out, *kind, &ops[1], *offset, &ops[0]);
+                out.push('\n');
+                values![]
             }
             Instr::LowerScalar { ty } => {
                 let helper = match ty {
@@ -454,7 +611,7 @@ impl Emitter for RustEmitter<'_, '_> {
                     Scalar::F64 => "_rt::as_f64(",
                     _ => "_rt::as_i32(",
                 };
-                vec![[helper, &ops[0], ")"].concat()]
+                values![[helper, &ops[0], ")"].concat()]
             }
             Instr::LiftScalar { ty } => {
                 let (before, after) = match ty {
@@ -468,7 +625,7 @@ impl Emitter for RustEmitter<'_, '_> {
                     Scalar::S32 | Scalar::S64 | Scalar::F32 | Scalar::F64 => ("", ""),
                     Scalar::Char => ("_rt::char_lift(", ")"),
                 };
-                vec![[before, &ops[0], after].concat()]
+                values![[before, &ops[0], after].concat()]
             }
             Instr::RecordLower { ty, .. } => {
                 let names = self.field_names(*ty);
@@ -489,20 +646,20 @@ impl Emitter for RustEmitter<'_, '_> {
                     "let {path} {{ {} }} = {value};",
                     fields.join(", ")
                 );
-                locals
+                locals.into()
             }
             Instr::RecordLift { ty, .. } => {
                 let names = self.field_names(*ty);
-                let fields: Vec<String> = names
-                    .iter()
-                    .zip(&ops)
-                    .map(|(n, v)| format!("{n}: {v}"))
-                    .collect();
-                vec![format!(
-                    "{} {{ {} }}",
-                    self.type_path(*ty),
-                    fields.join(", ")
-                )]
+                let mut value = self.type_path(*ty);
+                value.push_str(" { ");
+                for (i, (name, op)) in names.iter().zip(ops).enumerate() {
+                    if i > 0 {
+                        value.push_str(", ");
+                    }
+                    push(&mut value, &[name, ": ", op]);
+                }
+                value.push_str(" }");
+                values![value]
             }
             Instr::TupleLower { arity, .. } => {
                 let locals: Vec<String> = (0..*arity).map(|_| self.fresh("t")).collect();
@@ -512,12 +669,12 @@ impl Emitter for RustEmitter<'_, '_> {
                     strip(&ops[0]).to_string()
                 };
                 let _ = writeln!(self.out(), "let ({},) = {value};", locals.join(", "));
-                locals
+                locals.into()
             }
-            Instr::TupleLift { .. } => vec![format!("({},)", ops.join(", "))],
-            Instr::FlagsLower { .. } => vec![format!("({}.bits() as i32)", group(&ops[0]))],
+            Instr::TupleLift { .. } => values![format!("({},)", ops.join(", "))],
+            Instr::FlagsLower { .. } => values![format!("({}.bits() as i32)", group(&ops[0]))],
             Instr::FlagsLift { ty } => {
-                vec![format!(
+                values![format!(
                     "{}::from_bits_truncate({} as {})",
                     self.type_path(*ty),
                     ops[0],
@@ -529,41 +686,32 @@ impl Emitter for RustEmitter<'_, '_> {
                     unreachable!()
                 };
                 let path = self.type_path(*ty);
-                let arms: Vec<String> = e
-                    .cases
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        format!(
-                            "{path}::{} => {i}i32",
-                            crate::rust_ident(&c.name, Case::UpperCamel)
-                        )
-                    })
-                    .collect();
-                vec![format!("match {} {{ {} }}", ops[0], arms.join(", "))]
+                let mut text = ["match ", &ops[0], " { "].concat();
+                for (i, c) in e.cases.iter().enumerate() {
+                    if i > 0 {
+                        text.push_str(", ");
+                    }
+                    let case = crate::rust_ident(&c.name, Case::UpperCamel);
+                    push(&mut text, &[&path, "::", &case, " => "]);
+                    push_decimal(&mut text, i);
+                    text.push_str("i32");
+                }
+                text.push_str(" }");
+                values![text]
             }
             Instr::EnumLift { ty } => {
                 let TypeDefKind::Enum(e) = &self.g.resolve.types[*ty].kind else {
                     unreachable!()
                 };
                 let path = self.type_path(*ty);
-                let arms: Vec<String> = e
-                    .cases
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        format!(
-                            "{i} => {path}::{}",
-                            crate::rust_ident(&c.name, Case::UpperCamel)
-                        )
-                    })
-                    .collect();
-                let expr = format!(
-                    "match {} {{ {}, _ => _rt::invalid_discriminant() }}",
-                    ops[0],
-                    arms.join(", ")
-                );
-                vec![self.bind("en", &expr)]
+                let mut expr = ["match ", &ops[0], " { "].concat();
+                for (i, c) in e.cases.iter().enumerate() {
+                    push_decimal(&mut expr, i);
+                    let case = crate::rust_ident(&c.name, Case::UpperCamel);
+                    push(&mut expr, &[" => ", &path, "::", &case, ", "]);
+                }
+                expr.push_str("_ => _rt::invalid_discriminant() }");
+                values![self.bind("en", &expr)]
             }
             Instr::VariantLower { ty, results, .. } => {
                 let scrutinee = if self.borrow_mode() {
@@ -572,41 +720,46 @@ impl Emitter for RustEmitter<'_, '_> {
                     strip(&ops[0]).to_string()
                 };
                 let names: Vec<String> = (0..*results).map(|_| self.fresh("p")).collect();
-                let mut text = match names.len() {
-                    0 => String::new(),
-                    1 => format!("let {} = ", names[0]),
-                    _ => format!("let ({}) = ", names.join(", ")),
-                };
+                let path = self.variant_path(*ty);
+                // Written straight into the open buffer, taken out while the cases borrow `self`.
+                let mut text = self.bufs.pop().expect("a buffer is open");
+                match names.len() {
+                    0 => {}
+                    1 => push(&mut text, &["let ", &names[0], " = "]),
+                    _ => push(&mut text, &["let (", &names.join(", "), ") = "]),
+                }
                 push(&mut text, &["match ", &scrutinee, " {\n"]);
                 for (index, block) in blocks.iter().enumerate() {
-                    let pattern =
-                        self.case_pattern(*ty, index, block.params.first().map(String::as_str));
-                    let value = match block.results.len() {
-                        0 => String::new(),
-                        1 => block.results[0].clone(),
-                        _ => ["(", &block.results.join(", "), ")"].concat(),
-                    };
-                    push(
-                        &mut text,
-                        &[&pattern, " => {\n", &block.code, &value, "\n}\n"],
-                    );
+                    let param = block.params.first().map(String::as_str);
+                    self.push_case_pattern(&mut text, *ty, &path, index, param);
+                    push(&mut text, &[" => {\n", &block.code]);
+                    match block.results.len() {
+                        0 => {}
+                        1 => text.push_str(&block.results[0]),
+                        _ => push(&mut text, &["(", &block.results.join(", "), ")"]),
+                    }
+                    text.push_str("\n}\n");
                 }
                 text.push_str(if names.is_empty() { "}\n" } else { "};\n" });
-                self.out().push_str(&text);
-                names
+                self.bufs.push(text);
+                names.into()
             }
             Instr::VariantLift { ty, .. } => {
-                let mut text = ["match ", &ops[0], " {\n"].concat();
+                // As `bind` would write it, but straight into the open buffer.
+                let name = self.fresh("var");
+                let path = self.variant_path(*ty);
+                let mut text = self.bufs.pop().expect("a buffer is open");
+                push(&mut text, &["let ", &name, " = match ", &ops[0], " {\n"]);
                 for (index, block) in blocks.iter().enumerate() {
-                    let value = self.case(*ty, index, block.results.first().map(String::as_str));
-                    let index = index.to_string();
-                    push(
-                        &mut text,
-                        &[&index, " => {\n", &block.code, &value, "\n}\n"],
-                    );
+                    push_decimal(&mut text, index);
+                    push(&mut text, &[" => {\n", &block.code]);
+                    let value = block.results.first().map(String::as_str);
+                    self.push_case(&mut text, *ty, &path, index, value);
+                    text.push_str("\n}\n");
                 }
-                text.push_str("_ => _rt::invalid_discriminant(),\n}");
-                vec![self.bind("var", &text)]
+                text.push_str("_ => _rt::invalid_discriminant(),\n};\n");
+                self.bufs.push(text);
+                values![name]
             }
             Instr::VariantBranch { ty, .. } => {
                 let _ = self.case_count(*ty);
@@ -616,35 +769,37 @@ impl Emitter for RustEmitter<'_, '_> {
                 }
                 text.push_str("_ => {}\n}\n");
                 self.out().push_str(&text);
-                vec![]
+                values![]
             }
             Instr::StringLower {
                 mode: LowerMode::Borrow,
             } => {
                 let s = self.bind("s", &format!("{{ let s: &str = &({}); s }}", ops[0]));
-                vec![
+                values![
                     format!("{s}.as_ptr() as usize as i32"),
                     format!("{s}.len() as i32"),
                 ]
             }
             Instr::StringLower {
                 mode: LowerMode::Give,
-            } => self.give("string_give", &ops[0]),
+            } => self.give("string_give", &ops[0]).into(),
             Instr::StringLift => {
                 let lift = ["_rt::string_lift(", &ops[0], ", ", &ops[1], ")"].concat();
-                vec![self.bind("s", &lift)]
+                values![self.bind("s", &lift)]
             }
             Instr::ListCanonLower { element, mode } => {
-                self.list_canon_lower(element, *mode, &ops[0])
+                self.list_canon_lower(element, *mode, &ops[0]).into()
             }
-            Instr::ListCanonLift { element } => self.list_canon_lift(element, &ops[0], &ops[1]),
+            Instr::ListCanonLift { element } => {
+                self.list_canon_lift(element, &ops[0], &ops[1]).into()
+            }
             Instr::ListLower { element, mode, .. } if self.g.has_canonical_layout(element) => {
-                self.list_canon_lower(element, *mode, &ops[0])
+                self.list_canon_lower(element, *mode, &ops[0]).into()
             }
             Instr::ListLower {
                 size, align, mode, ..
             } => {
-                let block = blocks.remove(0);
+                let block = &blocks[0];
                 let (vec, len, base, i) = (
                     self.fresh("vec"),
                     self.fresh("len"),
@@ -673,13 +828,13 @@ impl Emitter for RustEmitter<'_, '_> {
                     a = block.params[1],
                 );
                 self.out().push_str(&text);
-                vec![base, format!("{len} as i32")]
+                values![base, format!("{len} as i32")]
             }
             Instr::ListLift { element, .. } if self.g.has_canonical_layout(element) => {
-                self.list_canon_lift(element, &ops[0], &ops[1])
+                self.list_canon_lift(element, &ops[0], &ops[1]).into()
             }
             Instr::ListLift { size, align, .. } => {
-                let block = blocks.remove(0);
+                let block = &blocks[0];
                 let (base, len, vec, i) = (
                     self.fresh("base"),
                     self.fresh("len"),
@@ -695,7 +850,7 @@ impl Emitter for RustEmitter<'_, '_> {
                     block.results[0],
                     a = block.params[0],
                 );
-                vec![vec]
+                values![vec]
             }
             Instr::HandleLower { kind, origin, .. } => {
                 let (before, after) = match (kind, origin) {
@@ -705,7 +860,7 @@ impl Emitter for RustEmitter<'_, '_> {
                     }
                     (HandleKind::Borrow, ResourceOrigin::Exported) => ("(", ".rep() as i32)"),
                 };
-                vec![[before, &group(&ops[0]), after].concat()]
+                values![[before, &group(&ops[0]), after].concat()]
             }
             Instr::HandleLift {
                 resource,
@@ -723,7 +878,7 @@ impl Emitter for RustEmitter<'_, '_> {
                             " as u32)",
                         ]
                         .concat();
-                        vec![self.bind("h", &lift)]
+                        values![self.bind("h", &lift)]
                     }
                     (HandleKind::Borrow, ResourceOrigin::Imported) => {
                         // A borrow lent to this export is a handle of its own, which must be dropped before the
@@ -735,13 +890,15 @@ impl Emitter for RustEmitter<'_, '_> {
                                 ops[0]
                             ),
                         );
-                        vec![format!("&{h}")]
+                        values![format!("&{h}")]
                     }
                     (HandleKind::Borrow, ResourceOrigin::Exported) => {
                         let borrow =
                             self.g
                                 .borrow_type_path(*resource, self.module, self.exporting);
-                        vec![self.bind("b", &format!("{borrow}::lift({} as u32 as usize)", ops[0]))]
+                        values![
+                            self.bind("b", &format!("{borrow}::lift({} as u32 as usize)", ops[0]))
+                        ]
                     }
                 }
             }
@@ -749,7 +906,7 @@ impl Emitter for RustEmitter<'_, '_> {
                 let params = matches!(instr, Instr::ParamsArea);
                 let plan_area = if params { "params" } else { "return" };
                 let _ = plan_area;
-                vec![if self.kind == PlanKind::Import {
+                values![if self.kind == PlanKind::Import {
                     if params {
                         "_params_area.addr()".to_string()
                     } else {
@@ -766,12 +923,13 @@ impl Emitter for RustEmitter<'_, '_> {
                 results,
             } => {
                 let (module, name) = (module.clone(), name.clone());
-                self.emit_import_call(&module, &name, params, results, &ops)
+                self.emit_import_call(&module, &name, params, results, ops)
+                    .into()
             }
-            Instr::CallUser { results, .. } => self.call_user(&ops, *results),
+            Instr::CallUser { results, .. } => self.call_user(ops, *results).into(),
             Instr::Dealloc { size, align } => {
                 let _ = writeln!(self.out(), "_rt::dealloc({}, {size}, {align});", ops[0]);
-                vec![]
+                values![]
             }
             Instr::StringFree => {
                 let _ = writeln!(
@@ -780,12 +938,12 @@ impl Emitter for RustEmitter<'_, '_> {
                     ops[0],
                     ops[1]
                 );
-                vec![]
+                values![]
             }
             Instr::ListFree { size, align, body } => {
                 let (base, len) = (self.bind("base", &ops[0]), self.bind("len", &ops[1]));
                 if body.is_some() {
-                    let block = blocks.remove(0);
+                    let block = &blocks[0];
                     let i = self.fresh("i");
                     let _ = write!(
                         self.out(),
@@ -798,14 +956,14 @@ impl Emitter for RustEmitter<'_, '_> {
                     self.out(),
                     "_rt::list_free({base}, {len}, {size}, {align});"
                 );
-                vec![]
+                values![]
             }
             Instr::Return { count } => {
                 self.result = match count {
                     0 => None,
                     _ => Some(ops[0].clone()),
                 };
-                vec![]
+                values![]
             }
         }
     }

@@ -110,33 +110,41 @@ impl Generator<'_> {
         let mut emitter = RustEmitter::new(self, module, PlanKind::Import, args, UserCall::None);
         knit_bindgen_core::abi::run(&plan.body, &mut emitter);
         let body = emitter.body();
-        let mut code = String::new();
-        push_docs(&mut code, &func.docs, "///");
+        let prelude = std::mem::take(&mut emitter.prelude);
+        let result = emitter.result.take();
+        drop(emitter);
+        let impl_of = resource_of(func).map(|resource| self.type_path(resource, module, false));
+        let name = fn_name(self.resolve, func);
+        let areas = area_prelude(&plan);
+        // Written straight into the module's code, with no copy of the function on the way.
+        if !self.modules.contains_key(module) {
+            self.modules.insert(module.to_vec(), String::new());
+        }
+        let code = self.modules.get_mut(module).expect("inserted above");
+        if let Some(resource) = &impl_of {
+            push(code, &["impl ", resource, " {\n"]);
+        }
+        push_docs(code, &func.docs, "///");
         push(
-            &mut code,
+            code,
             &[
                 "#[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]\npub fn ",
-                &fn_name(self.resolve, func),
+                &name,
                 "(",
                 &params.join(", "),
                 ")",
                 &ret,
                 " {\nunsafe {\n",
-                &area_prelude(&plan),
-                &emitter.prelude,
+                &areas,
+                &prelude,
                 &body,
-                emitter.result.as_deref().unwrap_or_default(),
+                result.as_deref().unwrap_or_default(),
                 "\n}\n}\n",
             ],
         );
-        let code = match resource_of(func) {
-            Some(resource) => {
-                let name = self.type_path(resource, module, false);
-                format!("impl {name} {{\n{code}}}\n")
-            }
-            None => code,
-        };
-        self.push(module, &code);
+        if impl_of.is_some() {
+            code.push_str("}\n");
+        }
         Ok(())
     }
 }

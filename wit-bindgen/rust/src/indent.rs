@@ -6,11 +6,103 @@
 
 /// Appends `source` to `out` re-indented by four spaces per open `{`, `(` or `[`; blank lines are
 /// dropped, comment lines are indented but not counted.
+#[cfg(test)]
 pub fn indent_into(out: &mut String, source: &str) {
-    const SPACES: &str = "                                                                ";
     // Indentation about doubles the size of generated bindings.
     out.reserve(source.len() * 2);
-    let mut depth: usize = 0;
+    indent_lines(out, source, 0);
+}
+
+/// Text on its way into the generated file: re-indented line by line as it arrives (so the whole
+/// file is never built twice), or kept as it is for a formatter to read.
+pub struct Sink {
+    out: String,
+    indenter: Option<Indenter>,
+}
+
+/// The state [`indent_lines`] carries between pieces of text: the bracket depth and the start of a
+/// line whose end has not arrived yet.
+struct Indenter {
+    depth: usize,
+    partial: String,
+}
+
+impl Sink {
+    /// A sink that re-indents everything pushed and appends it to `out`.
+    pub fn indented(out: String) -> Sink {
+        Sink {
+            out,
+            indenter: Some(Indenter {
+                depth: 0,
+                partial: String::new(),
+            }),
+        }
+    }
+
+    /// A sink that appends everything pushed to `out` unchanged.
+    pub fn plain(out: String) -> Sink {
+        Sink {
+            out,
+            indenter: None,
+        }
+    }
+
+    /// Reserves room for `additional` more bytes of output.
+    pub fn reserve(&mut self, additional: usize) {
+        self.out.reserve(additional);
+    }
+
+    /// Appends `text`. An indenting sink writes every line `text` completes and keeps the rest for
+    /// the next push: each line is indented exactly as if the whole text had come at once.
+    pub fn push_str(&mut self, text: &str) {
+        let Some(indenter) = &mut self.indenter else {
+            self.out.push_str(text);
+            return;
+        };
+        let mut text = text;
+        if !indenter.partial.is_empty() {
+            let Some(at) = text.find('\n') else {
+                indenter.partial.push_str(text);
+                return;
+            };
+            indenter.partial.push_str(&text[..=at]);
+            indenter.depth = indent_lines(&mut self.out, &indenter.partial, indenter.depth);
+            indenter.partial.clear();
+            text = &text[at + 1..];
+        }
+        match text.rfind('\n') {
+            Some(at) => {
+                indenter.depth = indent_lines(&mut self.out, &text[..=at], indenter.depth);
+                indenter.partial.push_str(&text[at + 1..]);
+            }
+            None => indenter.partial.push_str(text),
+        }
+    }
+
+    /// Appends one character.
+    pub fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+
+    /// Writes what is still pending and returns the output.
+    pub fn finish(mut self) -> String {
+        if let Some(indenter) = &self.indenter {
+            indent_lines(&mut self.out, &indenter.partial, indenter.depth);
+        }
+        self.out
+    }
+}
+
+impl std::fmt::Write for Sink {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.push_str(text);
+        Ok(())
+    }
+}
+
+/// Appends `source` re-indented, starting at bracket depth `depth`, and returns the depth after it.
+fn indent_lines(out: &mut String, source: &str, mut depth: usize) -> usize {
+    const SPACES: &str = "                                                                ";
     let mut from = 0;
     while from < source.len() {
         // One pass finds the end of the line and its bracket balance.
@@ -40,6 +132,7 @@ pub fn indent_into(out: &mut String, source: &str) {
             depth = (depth as isize + net).max(0) as usize;
         }
     }
+    depth
 }
 
 /// `line` without leading and trailing whitespace, as `str::trim` gives, taking the quick ASCII
@@ -183,6 +276,46 @@ mod tests {
         assert_eq!(indent(source), reference(source));
         let doubled = source.repeat(3);
         assert_eq!(indent(&doubled), reference(&doubled));
+    }
+
+    #[test]
+    fn agrees_with_the_reference_at_every_block_alignment() {
+        let awkward = concat!(
+            "mod a {\r\n  fn f() {\n\tlet s = \"a\\\\\";\n",
+            "let t = \"ends in a backslash \\\nstill(\";\n",
+            "x / y; // a ( comment\n/// doc {\n\u{a0}g(\u{a0}\n)\n",
+            "let u = \"esc \\\" {\"; f(\"\\\\\", [1, 2]);\n",
+            "}}}}\n}\n\n\"unterminated {\nh[\n",
+        );
+        for pad in 0..40 {
+            let source = format!("{}{awkward}{}", "x".repeat(pad), "(y".repeat(pad));
+            assert_eq!(indent(&source), reference(&source), "pad {pad}");
+        }
+    }
+
+    #[test]
+    fn pieces_indent_like_the_whole() {
+        let source = concat!(
+            "mod a {\r\n  fn f() {\n\tlet s = \"a\\\\\";\n",
+            "let t = \"ends in a backslash \\\nstill(\";\n",
+            "x / y; // a ( comment\n/// doc {\n\u{a0}g(\u{a0}\n)\n",
+            "}}}}\n}\n\n\"unterminated {\nh[\n",
+        )
+        .repeat(2)
+            + "tail {";
+        let whole = indent(&source);
+        for step in [1, 2, 3, 5, 7, 16, 40] {
+            let cuts: Vec<usize> = (0..=source.len())
+                .filter(|&i| source.is_char_boundary(i))
+                .step_by(step)
+                .chain([source.len()])
+                .collect();
+            let mut sink = super::Sink::indented(String::new());
+            for cut in cuts.windows(2) {
+                sink.push_str(&source[cut[0]..cut[1]]);
+            }
+            assert_eq!(sink.finish(), whole, "pieces of {step} bytes");
+        }
     }
 
     #[test]

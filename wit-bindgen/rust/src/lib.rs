@@ -22,9 +22,10 @@ mod types;
 pub use options::{Options, Ownership, WithOption};
 
 use anyhow::{Result, bail};
+use indent::Sink;
 use knit_bindgen_core::Files;
 use knit_bindgen_core::abi::Abi;
-use knit_bindgen_core::names::{Case, Language, ident};
+use knit_bindgen_core::names::{Case, Language, escape, ident};
 use paths::{ModPath, Paths};
 use rustc_hash::FxHashMap as FastMap;
 use std::collections::BTreeMap;
@@ -38,13 +39,19 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn generate(resolve: &Resolve, world: WorldId, options: &Options) -> Result<Files> {
     let mut generator = Generator::new(resolve, world, options)?;
     generator.generate()?;
-    let source = generator.render();
-    let mut file = generator.header();
-    if options.format {
-        file.push_str(&format_source(&source)?);
+    let header = generator.header();
+    let file = if options.format {
+        let mut sink = Sink::plain(String::new());
+        generator.render(&mut sink);
+        let mut file = header;
+        file.push_str(&format_source(&sink.finish())?);
+        file
     } else {
-        indent::indent_into(&mut file, &source);
-    }
+        // Indenting as the code is rendered writes the file once, with no unindented copy.
+        let mut sink = Sink::indented(header);
+        generator.render(&mut sink);
+        sink.finish()
+    };
     let mut files = Files::new();
     let name = resolve.worlds[world].name.replace('-', "_");
     files.insert(format!("{name}.rs"), file);
@@ -181,6 +188,13 @@ impl<'a> Generator<'a> {
             return Ok(());
         }
         let iface = &self.resolve.interfaces[id];
+        if !self.modules.contains_key(&module) {
+            // Room for the whole module up front (wrappers average a few KiB): growing it step by
+            // step would copy it each time and touch fresh pages for every copy.
+            let estimate = iface.functions.len() * 4096 + iface.types.len() * 1024;
+            self.modules
+                .insert(module.clone(), String::with_capacity(estimate));
+        }
         let mut head = String::new();
         push_docs(&mut head, &iface.docs, "//!");
         self.push(&module, &head);
@@ -206,10 +220,12 @@ impl<'a> Generator<'a> {
         )
     }
 
-    /// The whole file but its header; moves the modules' code out of the generator.
-    fn render(&mut self) -> String {
+    /// Writes the whole file but its header to `out`; moves the modules' code out of the generator.
+    fn render(&mut self, out: &mut Sink) {
         let code_len: usize = self.modules.values().map(String::len).sum();
-        let mut out = String::with_capacity(code_len + code_len / 4);
+        // Indentation about doubles the size of generated bindings; the rest is headroom so the
+        // buffer never has to grow.
+        out.reserve(code_len * 3);
         let _ = writeln!(out, "{}::__check_version!(\"{VERSION}\");", self.rt());
         let mut tree = ModuleTree::default();
         for (path, code) in std::mem::take(&mut self.modules) {
@@ -221,11 +237,10 @@ impl<'a> Generator<'a> {
         }
         let _ = writeln!(out, "#[allow(unused_imports)]\nuse {} as _rt;", self.rt());
         out.push_str(&tree.code);
-        tree.render_children(&mut out, self.rt());
+        tree.render_children(out, self.rt());
         out.push_str(&self.export_macro());
         out.push_str(&self.stubs_code());
         out.push_str(&section::custom_section(self));
-        out
     }
 }
 
@@ -276,6 +291,16 @@ pub(crate) fn push_docs(out: &mut String, docs: &Docs, prefix: &str) {
 
 /// Rust identifier for a WIT name in the given case (memoized: the same names recur constantly).
 pub(crate) fn rust_ident(name: &str, case: Case) -> String {
+    with_rust_ident(name, case, str::to_string)
+}
+
+/// Appends [`rust_ident`]`(name, case)` to `out` without a copy of its own.
+pub(crate) fn push_rust_ident(out: &mut String, name: &str, case: Case) {
+    with_rust_ident(name, case, |ident| out.push_str(ident))
+}
+
+/// Calls `f` with [`rust_ident`]`(name, case)`, borrowed from the memo.
+fn with_rust_ident<R>(name: &str, case: Case, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         /// Converted names, one table per case, looked up by `&str`.
         static CACHE: std::cell::RefCell<Vec<(Case, FastMap<String, String>)>> = Default::default();
@@ -291,12 +316,51 @@ pub(crate) fn rust_ident(name: &str, case: Case) -> String {
         };
         let table = &mut cache[slot].1;
         if let Some(found) = table.get(name) {
-            return found.clone();
+            return f(found);
         }
-        let converted = ident(Language::Rust, name, case);
-        table.insert(name.to_string(), converted.clone());
-        converted
+        let converted = match plain_kebab_case(name, case) {
+            Some(converted) => escape(Language::Rust, &converted),
+            None => ident(Language::Rust, name, case),
+        };
+        let result = f(&converted);
+        table.insert(name.to_string(), converted);
+        result
     })
+}
+
+/// The case conversion of the commonest WIT names, ASCII words that are all lowercase or all
+/// uppercase (acronyms such as `HTTP`) joined by single hyphens, without the general conversion's
+/// Unicode word splitting: such a name's words are exactly its hyphen-separated parts. `None` for
+/// any other name or case.
+fn plain_kebab_case(name: &str, case: Case) -> Option<String> {
+    let plain_word = |word: &str| {
+        !word.is_empty()
+            && (word.bytes().all(|b| b.is_ascii_lowercase())
+                || word.bytes().all(|b| b.is_ascii_uppercase()))
+    };
+    if !name.split('-').all(plain_word) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    match case {
+        Case::Snake => {
+            for (i, word) in name.split('-').enumerate() {
+                if i > 0 {
+                    out.push('_');
+                }
+                out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            }
+        }
+        Case::UpperCamel => {
+            for word in name.split('-') {
+                let (first, rest) = word.split_at(1);
+                out.push_str(&first.to_ascii_uppercase());
+                out.extend(rest.chars().map(|c| c.to_ascii_lowercase()));
+            }
+        }
+        _ => return None,
+    }
+    Some(out)
 }
 
 /// Nested `pub mod` blocks built from module paths.
@@ -320,7 +384,7 @@ impl ModuleTree {
     }
 
     /// Writes each child module: its inner docs first, the runtime alias, its code, its children.
-    fn render_children(&self, out: &mut String, rt: &str) {
+    fn render_children(&self, out: &mut Sink, rt: &str) {
         for (name, child) in &self.children {
             out.push_str(
                 "#[allow(dead_code, unused_imports, unused_unsafe, clippy::all)]\npub mod ",
@@ -366,10 +430,16 @@ fn inner_doc_lines(code: &str) -> Vec<(usize, usize)> {
     let mut lines = Vec::new();
     let mut from = 0;
     while from < code.len() {
-        let start = if code[from..].starts_with("//!") {
+        let rest = &code[from..];
+        let start = if rest.starts_with("//!") {
             from
         } else {
-            match code[from..].find("\n//!") {
+            // `contains` has a vectorised search that `find` lacks; most modules have no inner
+            // docs past their first lines, so the common answer comes from it alone.
+            if !rest.contains("\n//!") {
+                break;
+            }
+            match rest.find("\n//!") {
                 Some(at) => from + at + 1,
                 None => break,
             }
@@ -384,7 +454,7 @@ fn inner_doc_lines(code: &str) -> Vec<(usize, usize)> {
 }
 
 /// Writes `text` and a `\n` unless it already ends with one.
-fn push_line(out: &mut String, text: &str) {
+fn push_line(out: &mut Sink, text: &str) {
     out.push_str(text);
     if !text.ends_with('\n') {
         out.push('\n');
@@ -392,7 +462,7 @@ fn push_line(out: &mut String, text: &str) {
 }
 
 /// Writes the `_rt` alias every generated module starts with.
-fn push_use_rt(out: &mut String, rt: &str) {
+fn push_use_rt(out: &mut Sink, rt: &str) {
     out.push_str("use ");
     out.push_str(rt);
     out.push_str(" as _rt;\n");
@@ -422,6 +492,54 @@ mod tests {
     }
 
     #[test]
+    fn plain_names_convert_like_the_general_conversion() {
+        use knit_bindgen_core::names::{Case, Language, ident};
+        for name in [
+            "a",
+            "new",
+            "get",
+            "type",
+            "self",
+            "fields",
+            "to-owned",
+            "a-b-c",
+            "http-error-code",
+            "x",
+            "move",
+            "async",
+            "dns-error-payload",
+            "ok",
+            "err",
+            "some",
+            "none",
+            "result",
+            "DNS-timeout",
+            "HTTP-request-URI-too-long",
+            "TLS-alert-received",
+            "a-B-c",
+            "ABC",
+            "SELF",
+            "TYPE",
+            "I-O",
+        ] {
+            for case in [Case::Snake, Case::UpperCamel] {
+                let fast = super::plain_kebab_case(name, case)
+                    .map(|c| knit_bindgen_core::names::escape(Language::Rust, &c));
+                assert_eq!(
+                    fast,
+                    Some(ident(Language::Rust, name, case)),
+                    "{name} {case:?}"
+                );
+            }
+        }
+        for name in [
+            "", "-a", "a-", "a--b", "a1", "Ab-c", "ab-c2", "é", "aB", "Self",
+        ] {
+            assert_eq!(super::plain_kebab_case(name, Case::Snake), None, "{name}");
+        }
+    }
+
+    #[test]
     fn modules_put_inner_docs_first_like_str_lines() {
         for code in [
             "",
@@ -435,9 +553,9 @@ mod tests {
         ] {
             let mut tree = ModuleTree::default();
             tree.insert(&["m".to_string()], code.to_string());
-            let mut out = String::new();
+            let mut out = super::Sink::plain(String::new());
             tree.render_children(&mut out, "::knit_rt");
-            assert_eq!(out, reference("m", code), "{code:?}");
+            assert_eq!(out.finish(), reference("m", code), "{code:?}");
         }
     }
 }

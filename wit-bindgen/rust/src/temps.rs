@@ -7,7 +7,8 @@
 
 /// Hands out `{base}{n}` names, with the smallest counter `n` per base that is free.
 pub struct Temps {
-    /// Names already in use (parameters and fixed helpers), as written and without `r#`.
+    /// Names already in use (parameters and fixed helpers) that end in a digit, as written and
+    /// without `r#`.
     taken: Vec<String>,
     /// The next counter of each base used so far.
     next: Vec<(&'static str, u32)>,
@@ -16,8 +17,12 @@ pub struct Temps {
 impl Temps {
     /// A fresh set whose names avoid every one of `taken`.
     pub fn new<'n>(taken: impl IntoIterator<Item = &'n str>) -> Temps {
+        // Every name handed out ends in a digit, so only taken names that do can ever clash.
         let mut names = Vec::new();
         for name in taken {
+            if !name.ends_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             names.push(name.to_string());
             if let Some(bare) = name.strip_prefix("r#") {
                 names.push(bare.to_string());
@@ -47,7 +52,7 @@ impl Temps {
             *counter += 1;
             // No Rust keyword has a digit in it (a test below checks), so only names taken here
             // can clash.
-            if !self.taken.contains(&candidate) {
+            if self.taken.is_empty() || !self.taken.contains(&candidate) {
                 return candidate;
             }
         }

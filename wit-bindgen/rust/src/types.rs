@@ -236,18 +236,10 @@ impl Generator<'_> {
     /// record that `with` maps to an outside type (or whose interface it maps to an outside module)
     /// because its layout is unknown.
     pub fn has_canonical_layout(&self, ty: &Type) -> bool {
+        if knit_bindgen_core::abi::is_canonical_element(self.resolve, ty) {
+            return true;
+        }
         match ty {
-            Type::U8
-            | Type::S8
-            | Type::U16
-            | Type::S16
-            | Type::U32
-            | Type::S32
-            | Type::U64
-            | Type::S64
-            | Type::F32
-            | Type::F64 => true,
-            Type::Bool | Type::Char | Type::String | Type::ErrorContext => false,
             Type::Id(id) => match &self.resolve.types[*id].kind {
                 TypeDefKind::Type(t) => self.has_canonical_layout(t),
                 TypeDefKind::Record(r) => {
@@ -256,6 +248,7 @@ impl Generator<'_> {
                 }
                 _ => false,
             },
+            _ => false,
         }
     }
 

@@ -2,9 +2,10 @@
 //!
 //! A backend implements [`Emitter`]: it turns one instruction at a time into code, given the
 //! operands the instruction pops (as expressions of the target language) and the already rendered
-//! nested blocks, and returns the expressions the instruction pushes. The driver owns the operand
-//! stack and asserts that every backend pushes exactly what the instruction declares, so a backend
-//! cannot silently drift from the plan.
+//! nested blocks, and returns the expressions the instruction pushes (or, through
+//! [`Emitter::emit_on_stack`], pops and pushes them in place). The driver owns the operand stack and
+//! asserts after every instruction that it holds exactly what the instruction's declared pops and
+//! pushes leave, so a backend cannot silently drift from the plan.
 
 use super::instr::{Block, Instr};
 
@@ -27,14 +28,24 @@ pub trait Emitter {
 
     /// Closes the innermost open block, which leaves `results` on its stack.
     fn end_block(&mut self, results: Vec<String>) -> Self::Block;
+
+    /// Renders `instr` in place on the operand stack: pops its operands off the top of `stack`
+    /// and pushes its results, exactly `instr.pushes()` of them. The default hands
+    /// [`Emitter::emit`] the operands as a vector of their own; a backend may override it to skip
+    /// allocating one vector for the operands and another for the results of every instruction.
+    fn emit_on_stack(&mut self, instr: &Instr, stack: &mut Vec<String>, blocks: Vec<Self::Block>) {
+        let operands = stack.split_off(stack.len() - instr.pops());
+        let results = self.emit(instr, operands, blocks);
+        stack.extend(results);
+    }
 }
 
 /// Runs `body` (a plan's root block) through `emitter`.
 ///
 /// # Panics
 ///
-/// When the emitter pushes a different number of values than an instruction declares: that is a bug
-/// in the backend, reported with the instruction.
+/// When the emitter leaves a different number of values on the stack than an instruction's pops and
+/// pushes declare: that is a bug in the backend, reported with the instruction.
 pub fn run<E: Emitter>(body: &Block, emitter: &mut E) {
     let left = run_block(body, Vec::new(), emitter);
     assert!(
@@ -52,8 +63,8 @@ fn run_block<E: Emitter>(block: &Block, initial: Vec<String>, emitter: &mut E) -
     let mut stack = initial;
     for instr in &block.instrs {
         let blocks = instr
-            .blocks()
-            .into_iter()
+            .nested()
+            .iter()
             .map(|nested| {
                 let params = emitter.begin_block(nested.params);
                 let results = run_block(nested, params, emitter);
@@ -66,16 +77,15 @@ fn run_block<E: Emitter>(block: &Block, initial: Vec<String>, emitter: &mut E) -
             "plan pops {pops} from a stack of {} at {instr:?}",
             stack.len()
         );
-        let operands = stack.split_off(stack.len() - pops);
-        let results = emitter.emit(instr, operands, blocks);
-        assert_eq!(
-            results.len(),
-            instr.pushes(),
-            "backend pushed {} values for {instr:?}, which pushes {}",
-            results.len(),
+        let below = stack.len() - pops;
+        emitter.emit_on_stack(instr, &mut stack, blocks);
+        assert!(
+            stack.len() >= below && stack.len() - below == instr.pushes(),
+            "backend left {} values for {instr:?}, which pops {pops} of {} and pushes {}",
+            stack.len(),
+            below + pops,
             instr.pushes()
         );
-        stack.extend(results);
     }
     assert_eq!(
         stack.len(),

@@ -512,13 +512,20 @@ impl Instr {
 
     /// The nested blocks of this instruction, in order.
     pub fn blocks(&self) -> Vec<&Block> {
+        self.nested().iter().collect()
+    }
+
+    /// The nested blocks of this instruction, in order, without allocating.
+    pub fn nested(&self) -> &[Block] {
         match self {
             Instr::VariantLower { cases, .. }
             | Instr::VariantLift { cases, .. }
-            | Instr::VariantBranch { cases, .. } => cases.iter().collect(),
-            Instr::ListLower { body, .. } | Instr::ListLift { body, .. } => vec![body],
-            Instr::ListFree { body, .. } => body.iter().collect(),
-            _ => Vec::new(),
+            | Instr::VariantBranch { cases, .. } => cases,
+            Instr::ListLower { body, .. } | Instr::ListLift { body, .. } => {
+                std::slice::from_ref(body)
+            }
+            Instr::ListFree { body, .. } => body.as_slice(),
+            _ => &[],
         }
     }
 
@@ -588,7 +595,7 @@ impl Block {
                     ),
                 });
             }
-            for (b, block) in instr.blocks().into_iter().enumerate() {
+            for (b, block) in instr.nested().iter().enumerate() {
                 let (params, results) = instr.block_shape(b, has_payload);
                 let block_path = || format!("{}/block{b}", here());
                 if block.params != params || block.results != results {

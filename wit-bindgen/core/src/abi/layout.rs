@@ -134,14 +134,24 @@ fn push_variant(
     out: &mut Vec<FlatType>,
 ) {
     out.push(FlatType::I32);
-    let mut joined: Vec<FlatType> = Vec::new();
+    // The joined payload is built in place after the discriminant; each case is flattened just
+    // past it, joined in and dropped again, so no case needs a vector of its own.
+    let start = out.len();
     for case in cases.into_iter().flatten() {
-        for (i, ty) in flat_types(resolve, &[case]).into_iter().enumerate() {
-            match joined.get_mut(i) {
-                Some(slot) => *slot = slot.join(ty),
-                None => joined.push(ty),
+        let scratch = out.len();
+        push_flat(resolve, &case, out);
+        let joined = scratch - start;
+        for i in 0..out.len() - scratch {
+            let ty = out[scratch + i];
+            if i < joined {
+                out[start + i] = out[start + i].join(ty);
+            } else {
+                // Slots beyond the longest case so far are taken as they are; moving them down
+                // keeps the joined prefix contiguous.
+                out[start + i] = ty;
             }
         }
+        let longest = joined.max(out.len() - scratch);
+        out.truncate(start + longest);
     }
-    out.extend(joined);
 }

@@ -80,6 +80,9 @@ pub struct Abi<'a> {
     resolve: &'a Resolve,
     world: WorldId,
     layout: Layout,
+    /// The core module name of the last interface an import was planned for: the functions of an
+    /// interface are planned one after another, so this one entry saves naming it each time.
+    last_module: std::cell::RefCell<Option<(WorldKey, String)>>,
 }
 
 /// A source of flat values to lift from: core arguments or locals.
@@ -104,6 +107,23 @@ impl<'a> Abi<'a> {
             resolve,
             world,
             layout: Layout::new(resolve),
+            last_module: Default::default(),
+        }
+    }
+
+    /// The core module name of an import from `key`, as [`super::mangle::import_module`] gives.
+    fn import_module(&self, key: Option<&WorldKey>) -> String {
+        let Some(key) = key else {
+            return super::mangle::import_module(self.resolve, None);
+        };
+        let mut last = self.last_module.borrow_mut();
+        match &*last {
+            Some((cached, name)) if cached == key => name.clone(),
+            _ => {
+                let name = super::mangle::import_module(self.resolve, Some(key));
+                *last = Some((key.clone(), name.clone()));
+                name
+            }
         }
     }
 
@@ -121,7 +141,7 @@ impl<'a> Abi<'a> {
     /// for a world-level function).
     pub fn import_plan(&self, key: Option<&WorldKey>, func: &Function) -> Result<Plan, PlanError> {
         self.check_supported(func)?;
-        let module = super::mangle::import_module(self.resolve, key);
+        let module = self.import_module(key);
         let mut b = Builder::new(self, false, &func.name);
         let param_types: Vec<Type> = func.params.iter().map(|p| p.ty).collect();
         let flat_params = flat_types(self.resolve, &param_types);
