@@ -1,15 +1,13 @@
 //! The `host!` macro: options parsing and expansion through `knit-bindgen-host`.
 
 use crate::expansion;
-use crate::options::{path_string, strings};
+use crate::options::{parse_input, path_map, path_string, strings};
 use knit_bindgen_core::WitSource;
 use knit_bindgen_host::Options;
 use proc_macro::TokenStream;
 use proc_macro2::Span;
 use std::path::PathBuf;
-use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
-use syn::{Ident, LitBool, LitStr, Token, braced};
 
 /// Everything `host!` was given.
 struct HostInput {
@@ -35,83 +33,32 @@ const KEYS: &[&str] = &[
 
 impl Parse for HostInput {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let span = input.span();
-        let mut out = HostInput {
-            span,
-            source: WitSource::default(),
-            options: Options::default(),
-            debug: false,
-        };
-        if input.is_empty() {
-            return Ok(out);
-        }
-        if input.peek(LitStr) {
-            out.source.world = Some(input.parse::<LitStr>()?.value());
-            return Ok(out);
-        }
-        let content;
-        braced!(content in input);
-        while !content.is_empty() {
-            let key = Ident::parse_any(&content)?;
-            let name = key.to_string();
-            let has_value = content.peek(Token![:]);
-            if has_value {
-                content.parse::<Token![:]>()?;
-            }
-            match name.as_str() {
-                "world" => out.source.world = Some(content.parse::<LitStr>()?.value()),
-                "path" => {
-                    out.source.paths = strings(&content)?.into_iter().map(PathBuf::from).collect()
-                }
-                "inline" => out.source.inline = Some(content.parse::<LitStr>()?.value()),
-                "features" => out.source.features = strings(&content)?,
-                "async" => out.options.async_ = strings(&content)?,
-                "trappable" => out.options.trappable = strings(&content)?,
-                "typed_errors" => out.options.typed_errors = strings(&content)?,
+        let mut options = Options::default();
+        let common = parse_input(input, KEYS, |name, _, content| {
+            match name {
+                "async" => options.async_ = strings(content)?,
+                "trappable" => options.trappable = strings(content)?,
+                "typed_errors" => options.typed_errors = strings(content)?,
                 "wasmtime_crate" => {
-                    out.options.wasmtime_crate =
-                        Some(path_string(&syn::Path::parse_mod_style(&content)?))
+                    options.wasmtime_crate =
+                        Some(path_string(&syn::Path::parse_mod_style(content)?))
                 }
                 "with" => {
-                    let map;
-                    braced!(map in content);
-                    while !map.is_empty() {
-                        let key = map.parse::<LitStr>()?.value();
-                        map.parse::<Token![:]>()?;
-                        let path = syn::Path::parse_mod_style(&map)?;
-                        out.options.with.insert(key, path_string(&path));
-                        if !map.is_empty() {
-                            map.parse::<Token![,]>()?;
-                        }
-                    }
+                    options.with = path_map(content)?
+                        .into_iter()
+                        .map(|(key, path)| (key, path_string(&path)))
+                        .collect()
                 }
-                "all_features" | "debug" => {
-                    let value = if has_value {
-                        content.parse::<LitBool>()?.value
-                    } else {
-                        true
-                    };
-                    if name == "debug" {
-                        out.debug = value;
-                    } else {
-                        out.source.all_features = value;
-                    }
-                }
-                _ => {
-                    return Err(syn::Error::new(
-                        key.span(),
-                        format!(
-                            "unknown option `{name}`; valid options are: {}",
-                            KEYS.join(", ")
-                        ),
-                    ));
-                }
+                _ => return Ok(false),
             }
-            if !content.is_empty() {
-                content.parse::<Token![,]>()?;
-            }
-        }
-        Ok(out)
+            Ok(true)
+        })?;
+        Ok(HostInput {
+            span: common.span,
+            source: common.source,
+            options,
+            debug: common.debug,
+        })
     }
 }
 
