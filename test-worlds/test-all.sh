@@ -27,6 +27,9 @@ go version
 step "format"
 cargo fmt --all -- --check
 
+step "clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
 step "workspace tests"
 mkdir -p "$CARGO_TARGET_DIR"
 set +e

@@ -124,6 +124,37 @@ fn svg_is_drawn_by_dot_beside_the_dot_file() {
         .unwrap();
 }
 
+/// The permission bits `File::create` gives a new file in `dir` (`0o666` less the umask), which
+/// every file knit writes must have too.
+#[cfg(unix)]
+fn plain_mode(dir: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join("probe");
+    std::fs::File::create(&probe).unwrap();
+    let mode = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+    std::fs::remove_file(probe).unwrap();
+    mode
+}
+
+#[cfg(unix)]
+#[test]
+fn outputs_get_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let expected = plain_mode(dir.path());
+    let bin = fake_dot(ECHO_SVG);
+    let out = compose(dir.path(), bin.path(), &["--graph", "wiring.svg"]);
+    assert_succeeded(&out);
+    for name in ["out.wasm", "wiring.dot", "wiring.svg"] {
+        let mode = std::fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, expected, "{name}: {mode:o}, expected {expected:o}");
+    }
+}
+
 #[test]
 fn a_dot_file_gets_an_svg_only_when_graphviz_is_there() {
     let dir = tempfile::tempdir().unwrap();

@@ -4,10 +4,24 @@
 //! 2. a chain of 20 components, each importing the previous one's interface.
 //!
 //! When `wac` is on the PATH the same inputs are also composed with
-//! `wac plug` and the ratio is printed. The in-process rows compare knit's
-//! library with a wac process; the "processes" rows compare like with like:
-//! the release `knit compose` command (`$KNIT`, or `target/release/knit`)
-//! and `wac plug`, both started as processes on the same files.
+//! `wac plug` and the ratio is printed; when it is not, the bench says so and
+//! prints knit's rows alone. Every row names what each side validates:
+//!
+//! - `wac plug` checks each input's structure and types as it reads it
+//!   (function bodies skipped), and validates the whole output it writes,
+//!   function bodies included (wac-graph's `encode` runs wasmparser's
+//!   `validate_all` with every feature on, its default).
+//! - knit's library (`Composition`, the in-process rows) validates the whole
+//!   output, function bodies included, unless `validate_code(false)`: then it
+//!   checks the output's structure, types and wiring only.
+//! - the `knit compose` command validates structure, types and wiring by
+//!   default, and the whole output, function bodies included, with
+//!   `--validate-code`.
+//!
+//! The in-process rows compare knit's library with a wac process. The
+//! "processes" rows start the release `knit compose` (`$KNIT`, or
+//! `target/release/knit`) and `wac plug` on the same files; the row with
+//! `--validate-code` is the one where both sides validate the same thing.
 
 use knit_composer::{Composition, Input};
 use std::time::{Duration, Instant};
@@ -222,6 +236,22 @@ fn wac_plug(dir: &std::path::Path, root: &[u8], plugs: &[Vec<u8>]) -> Option<Tim
     time_process(&which("wac")?, &plug_args("plug", dir, root, plugs)?)
 }
 
+/// What `wac plug` validates, for the row labels.
+const WAC_VALIDATES: &str = "`wac plug` validates the whole output, function bodies included";
+
+/// The two ways the `knit compose` command is timed: its default, and with
+/// `--validate-code` (which validates what `wac plug` validates).
+const KNIT_COMMANDS: [(&str, &[&str]); 2] = [
+    (
+        "`knit compose` validates structure, types and wiring, not function bodies",
+        &[],
+    ),
+    (
+        "`knit compose --validate-code` validates the whole output, function bodies included",
+        &["--validate-code"],
+    ),
+];
+
 /// The release `knit` binary: `$KNIT` (set by `test-worlds/bench.sh`), else the
 /// one in the target directory when it was built.
 fn knit_binary() -> Option<std::path::PathBuf> {
@@ -235,7 +265,8 @@ fn knit_binary() -> Option<std::path::PathBuf> {
 }
 
 /// Both command lines on the same files, each including its process start,
-/// timed and (with valgrind) counted in instructions, as ratios.
+/// timed and (with valgrind) counted in instructions, as ratios: one row per
+/// way of running `knit compose` ([`KNIT_COMMANDS`]), each beside `wac plug`.
 fn report_processes(name: &str, dir: &std::path::Path, root: &[u8], plugs: &[Vec<u8>]) {
     let Some(knit) = knit_binary() else {
         println!(
@@ -243,39 +274,43 @@ fn report_processes(name: &str, dir: &std::path::Path, root: &[u8], plugs: &[Vec
         );
         return;
     };
-    let Some(knit_args) = plug_args("compose", dir, root, plugs) else {
-        return;
-    };
-    let Some(ours) = time_process(&knit, &knit_args) else {
+    let Some(base_args) = plug_args("compose", dir, root, plugs) else {
         return;
     };
     let wac = which("wac");
     let wac_args = plug_args("plug", dir, root, plugs);
-    print!(
-        "{name} (processes, `knit compose` vs `wac plug`): knit {:.3} ms",
-        ours.median.as_secs_f64() * 1e3
-    );
-    if let (Some(wac), Some(args)) = (&wac, &wac_args)
-        && let Some(theirs) = time_process(wac, args)
-    {
+    let (wac_time, wac_instructions) = match (&wac, &wac_args) {
+        (Some(wac), Some(args)) => (time_process(wac, args), count_instructions(wac, args)),
+        _ => (None, None),
+    };
+    for (validates, extra) in KNIT_COMMANDS {
+        let mut knit_args = base_args.clone();
+        knit_args.extend(extra.iter().map(|a| a.to_string()));
+        let Some(ours) = time_process(&knit, &knit_args) else {
+            continue;
+        };
         print!(
-            ", wac {:.3} ms, wac/knit = {:.2}x",
-            theirs.median.as_secs_f64() * 1e3,
-            theirs.median.as_secs_f64() / ours.median.as_secs_f64()
+            "{name} (processes; {validates}): knit {:.3} ms",
+            ours.median.as_secs_f64() * 1e3
         );
-    }
-    println!();
-    if let Some(ours) = count_instructions(&knit, &knit_args) {
-        print!("{name} (instructions, callgrind): knit {ours}");
-        if let (Some(wac), Some(args)) = (&wac, &wac_args)
-            && let Some(theirs) = count_instructions(wac, args)
-        {
+        if let Some(theirs) = wac_time {
             print!(
-                ", wac {theirs}, wac/knit = {:.2}x",
-                theirs as f64 / ours as f64
+                "; {WAC_VALIDATES}: wac {:.3} ms, wac/knit = {:.2}x",
+                theirs.median.as_secs_f64() * 1e3,
+                theirs.median.as_secs_f64() / ours.median.as_secs_f64()
             );
         }
         println!();
+        if let Some(ours) = count_instructions(&knit, &knit_args) {
+            print!("{name} (instructions, callgrind; {validates}): knit {ours}");
+            if let Some(theirs) = wac_instructions {
+                print!(
+                    "; wac {theirs}, wac/knit = {:.2}x",
+                    theirs as f64 / ours as f64
+                );
+            }
+            println!();
+        }
     }
 }
 
@@ -287,14 +322,19 @@ fn which(program: &str) -> Option<std::path::PathBuf> {
     })
 }
 
-fn report(name: &str, ours: Timing, wac: Option<Timing>) {
-    print!("{name}: knit {:.3} ms", ours.median.as_secs_f64() * 1e3);
+/// Prints one in-process row; `validates` says what knit's side validated.
+/// With a `wac` timing (of the process) the ratio is printed too.
+fn report(name: &str, validates: &str, ours: Timing, wac: Option<Timing>) {
+    print!(
+        "{name} (in process; knit's library {validates}): knit {:.3} ms",
+        ours.median.as_secs_f64() * 1e3
+    );
     if let Some(cpu) = ours.cpu {
         print!(" (cpu {:.3} ms)", cpu.as_secs_f64() * 1e3);
     }
     if let Some(wac) = wac {
         print!(
-            ", wac {:.3} ms, wac/knit = {:.2}x",
+            "; {WAC_VALIDATES}, as a process: wac {:.3} ms, wac/knit = {:.2}x",
             wac.median.as_secs_f64() * 1e3,
             wac.median.as_secs_f64() / ours.median.as_secs_f64()
         );
@@ -302,12 +342,28 @@ fn report(name: &str, ours: Timing, wac: Option<Timing>) {
     println!();
 }
 
+/// What knit's library validates by default.
+const LIBRARY_FULL: &str = "validates the whole output, function bodies included";
+/// What knit's library validates with `validate_code(false)`.
+const LIBRARY_SHAPE: &str = "with validate_code(false) validates structure, types and wiring";
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test` runs benches with no such flag: keep that quick.
     let full = std::env::args().any(|a| a == "--bench");
     let scratch = std::env::temp_dir().join(format!("knit-compose-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&scratch);
 
+    if full {
+        if which("wac").is_none() {
+            println!(
+                "`wac` is not on the PATH: the rows beside wac are skipped \
+                 (`cargo install --locked wac-cli` adds them)"
+            );
+        }
+        if which("valgrind").is_none() {
+            println!("`valgrind` is not on the PATH: no instruction counts");
+        }
+    }
     let socket = socket(3150);
     let plug = plug(90);
     println!(
@@ -360,6 +416,7 @@ fn main() {
         });
         report(
             "plug into socket",
+            LIBRARY_FULL,
             ours,
             wac_plug(&scratch, &socket, std::slice::from_ref(&plug)),
         );
@@ -372,7 +429,7 @@ fn main() {
                 )
                 .expect("composes");
         });
-        report("plug into socket (without code validation)", fast, None);
+        report("plug into socket", LIBRARY_SHAPE, fast, None);
         report_processes(
             "plug into socket",
             &scratch,
@@ -414,6 +471,7 @@ fn main() {
         });
         report(
             "20-component chain",
+            LIBRARY_FULL,
             ours,
             wac_plug(&scratch, &chain[19], &chain[..19]),
         );
@@ -427,7 +485,7 @@ fn main() {
                 .compose(root, plugs)
                 .expect("composes");
         });
-        report("20-component chain (without code validation)", fast, None);
+        report("20-component chain", LIBRARY_SHAPE, fast, None);
         report_processes("20-component chain", &scratch, &chain[19], &chain[..19]);
     }
     if std::env::var_os("KNIT_BENCH_KEEP").is_some() {

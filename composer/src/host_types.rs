@@ -204,18 +204,29 @@ fn disagreement(
     first: &ComponentDef,
     second: &ComponentDef,
     import: &str,
-    mismatch: &typecheck::Mismatch,
+    mismatches: &typecheck::Mismatches,
 ) -> ComposeError {
-    let place = if mismatch.path.is_empty() {
-        String::new()
-    } else {
-        format!("{}: ", mismatch.path.join(", "))
-    };
-    ComposeError::new(
-        ErrorKind::TypeMismatch,
-        format!(
-            "`{}` and `{}` disagree about the shared import `{import}`:\n  {place}`{}` uses {}, `{}` uses {}",
-            first.label, second.label, first.label, mismatch.expected, second.label, mismatch.found
-        ),
-    )
+    let mut message = format!(
+        "`{}` and `{}` disagree about the shared import `{import}`:",
+        first.label, second.label
+    );
+    let shown = mismatches.0.iter().take(typecheck::SHOWN_MISMATCHES);
+    for mismatch in shown {
+        let place = if mismatch.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", mismatch.path.join(", "))
+        };
+        message.push_str(&format!(
+            "\n  {place}`{}` uses {}, `{}` uses {}",
+            first.label, mismatch.expected, second.label, mismatch.found
+        ));
+    }
+    if mismatches.0.len() > typecheck::SHOWN_MISMATCHES {
+        message.push_str(&format!(
+            "\n  ... and {} more differences",
+            mismatches.0.len() - typecheck::SHOWN_MISMATCHES
+        ));
+    }
+    ComposeError::new(ErrorKind::TypeMismatch, message)
 }

@@ -1,5 +1,5 @@
 //! Structural type checking between what an importer expects and what an
-//! exporter provides, reporting the path to the first difference.
+//! exporter provides, reporting every difference with the path to it.
 //!
 //! The component model compares value types structurally and resources by
 //! identity; here resources are compared by name (identity is left to the
@@ -12,7 +12,7 @@ use wit_parser::{
     Function, FunctionKind, Handle, InterfaceId, Resolve, Type, TypeDefKind, TypeId, WorldItem,
 };
 
-/// The first difference found between an expected and a provided item.
+/// One difference between an expected and a provided item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {
     /// Where the difference is, outermost first, e.g. `["function `move`", "record point", "field y"]`.
@@ -39,13 +39,48 @@ impl fmt::Display for Mismatch {
     }
 }
 
-/// Checks that `provided` (from `exporter`) can satisfy `wanted` (from `importer`).
+/// Most differences a [`Mismatches`] message lists before it counts the rest.
+pub const SHOWN_MISMATCHES: usize = 20;
+
+/// Every difference between an expected and a provided item, in the order met (a named type that
+/// differs is reported once, however many functions use it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatches(pub Vec<Mismatch>);
+
+impl Mismatches {
+    /// The first difference.
+    pub fn first(&self) -> &Mismatch {
+        &self.0[0]
+    }
+}
+
+impl fmt::Display for Mismatches {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, mismatch) in self.0.iter().take(SHOWN_MISMATCHES).enumerate() {
+            if i > 0 {
+                f.write_str("\n  ")?;
+            }
+            write!(f, "{mismatch}")?;
+        }
+        if self.0.len() > SHOWN_MISMATCHES {
+            write!(
+                f,
+                "\n  ... and {} more differences",
+                self.0.len() - SHOWN_MISMATCHES
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks that `provided` (from `exporter`) can satisfy `wanted` (from `importer`), finding every
+/// difference rather than stopping at the first.
 pub fn check_item(
     importer: &Resolve,
     wanted: &WorldItem,
     exporter: &Resolve,
     provided: &WorldItem,
-) -> Result<(), Mismatch> {
+) -> Result<(), Mismatches> {
     let mut checker = Checker::new(importer, exporter);
     match (wanted, provided) {
         (WorldItem::Interface { id: a, .. }, WorldItem::Interface { id: b, .. }) => {
@@ -54,7 +89,8 @@ pub fn check_item(
         (WorldItem::Function(a), WorldItem::Function(b)) => checker.function(a, b),
         (WorldItem::Type { id: a, .. }, WorldItem::Type { id: b, .. }) => checker.type_id(*a, *b),
         (a, b) => checker.fail(item_kind(a), item_kind(b)),
-    }
+    };
+    checker.finish()
 }
 
 /// Checks two views of the same interface for agreement where they overlap
@@ -64,22 +100,20 @@ pub fn check_overlap(
     a: InterfaceId,
     right: &Resolve,
     b: InterfaceId,
-) -> Result<(), Mismatch> {
+) -> Result<(), Mismatches> {
     let mut checker = Checker::new(left, right);
     let (ia, ib) = (&left.interfaces[a], &right.interfaces[b]);
     for (name, ta) in &ia.types {
         if let Some(tb) = ib.types.get(name) {
-            checker.type_id(*ta, *tb)?;
+            checker.type_id(*ta, *tb);
         }
     }
     for (name, fa) in &ia.functions {
         if let Some(fb) = ib.functions.get(name) {
-            checker.path.push(format!("function `{name}`"));
-            checker.function(fa, fb)?;
-            checker.path.pop();
+            checker.nested(format!("function `{name}`"), |c| c.function(fa, fb));
         }
     }
-    Ok(())
+    checker.finish()
 }
 
 fn item_kind(item: &WorldItem) -> String {
@@ -96,6 +130,10 @@ struct Checker<'a> {
     path: Vec<String>,
     /// Named types entered so far, to report the innermost definitions.
     named: Vec<(TypeId, TypeId)>,
+    /// Pairs of named types already compared: each is checked (and reported) once.
+    compared: std::collections::HashSet<(TypeId, TypeId)>,
+    /// The differences found so far.
+    found: Vec<Mismatch>,
 }
 
 impl<'a> Checker<'a> {
@@ -105,11 +143,22 @@ impl<'a> Checker<'a> {
             b,
             path: Vec::new(),
             named: Vec::new(),
+            compared: Default::default(),
+            found: Vec::new(),
         }
     }
 
-    fn fail<T>(&self, expected: String, found: String) -> Result<T, Mismatch> {
-        Err(Mismatch {
+    fn finish(self) -> Result<(), Mismatches> {
+        if self.found.is_empty() {
+            Ok(())
+        } else {
+            Err(Mismatches(self.found))
+        }
+    }
+
+    /// Records a difference at the current path; checking goes on elsewhere.
+    fn fail(&mut self, expected: String, found: String) {
+        let mismatch = Mismatch {
             path: self.path.clone(),
             expected,
             found,
@@ -119,38 +168,33 @@ impl<'a> Checker<'a> {
                     wit_text::definition(self.b, *y),
                 )
             }),
-        })
+        };
+        self.found.push(mismatch);
     }
 
-    fn nested(
-        &mut self,
-        step: String,
-        check: impl FnOnce(&mut Self) -> Result<(), Mismatch>,
-    ) -> Result<(), Mismatch> {
+    fn nested(&mut self, step: String, check: impl FnOnce(&mut Self)) {
         self.path.push(step);
-        check(self)?;
+        check(self);
         self.path.pop();
-        Ok(())
     }
 
-    fn interface(&mut self, a: InterfaceId, b: InterfaceId) -> Result<(), Mismatch> {
+    fn interface(&mut self, a: InterfaceId, b: InterfaceId) {
         let (ia, ib) = (&self.a.interfaces[a], &self.b.interfaces[b]);
         for (name, ta) in &ia.types {
             match ib.types.get(name) {
-                Some(tb) => self.type_id(*ta, *tb)?,
+                Some(tb) => self.type_id(*ta, *tb),
                 None => return self.fail(format!("type `{name}`"), "no such type".into()),
             }
         }
         for (name, fa) in &ia.functions {
             match ib.functions.get(name) {
-                Some(fb) => self.nested(format!("function `{name}`"), |c| c.function(fa, fb))?,
+                Some(fb) => self.nested(format!("function `{name}`"), |c| c.function(fa, fb)),
                 None => return self.fail(format!("function `{name}`"), "no such function".into()),
             }
         }
-        Ok(())
     }
 
-    fn function(&mut self, fa: &Function, fb: &Function) -> Result<(), Mismatch> {
+    fn function(&mut self, fa: &Function, fb: &Function) {
         let kind = |k: &FunctionKind| match k {
             FunctionKind::Freestanding => "a function",
             FunctionKind::AsyncFreestanding => "an async function",
@@ -187,10 +231,10 @@ impl<'a> Checker<'a> {
                     format!("parameter `{}`", pb.name),
                 );
             }
-            self.nested(format!("parameter `{}`", pa.name), |c| c.ty(&pa.ty, &pb.ty))?;
+            self.nested(format!("parameter `{}`", pa.name), |c| c.ty(&pa.ty, &pb.ty));
         }
         match (&fa.result, &fb.result) {
-            (None, None) => Ok(()),
+            (None, None) => {}
             (Some(ra), Some(rb)) => self.nested("result".into(), |c| c.ty(ra, rb)),
             (ra, rb) => {
                 let show = |r: &Resolve, t: &Option<Type>| match t {
@@ -203,10 +247,10 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn ty(&mut self, ta: &Type, tb: &Type) -> Result<(), Mismatch> {
+    fn ty(&mut self, ta: &Type, tb: &Type) {
         match (dealias(self.a, *ta), dealias(self.b, *tb)) {
             (Type::Id(a), Type::Id(b)) => self.type_id(a, b),
-            (a, b) if a == b && !matches!(a, Type::Id(_)) => Ok(()),
+            (a, b) if a == b && !matches!(a, Type::Id(_)) => {}
             (a, b) => self.fail(
                 wit_text::type_ref(self.a, &a),
                 wit_text::type_ref(self.b, &b),
@@ -214,13 +258,17 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn type_id(&mut self, a: TypeId, b: TypeId) -> Result<(), Mismatch> {
+    fn type_id(&mut self, a: TypeId, b: TypeId) {
         let (a, b) = match (dealias(self.a, Type::Id(a)), dealias(self.b, Type::Id(b))) {
             (Type::Id(a), Type::Id(b)) => (a, b),
             (x, y) => return self.ty(&x, &y),
         };
         let da = &self.a.types[a];
         let named = da.name.is_some();
+        if named && !self.compared.insert((a, b)) {
+            // Already checked: its differences, if any, are reported where it was first met.
+            return;
+        }
         if named {
             self.path.push(format!(
                 "{} {}",
@@ -229,17 +277,16 @@ impl<'a> Checker<'a> {
             ));
             self.named.push((a, b));
         }
-        self.kinds(a, b)?;
+        self.kinds(a, b);
         if named {
             self.path.pop();
             self.named.pop();
         }
-        Ok(())
     }
 
-    fn kinds(&mut self, a: TypeId, b: TypeId) -> Result<(), Mismatch> {
+    fn kinds(&mut self, a: TypeId, b: TypeId) {
         let (ka, kb) = (&self.a.types[a].kind, &self.b.types[b].kind);
-        let differ = |c: &Self| {
+        let differ = |c: &mut Self| {
             let show = |r: &Resolve, id: TypeId| match &r.types[id].name {
                 Some(name) => format!("{} {name}", r.types[id].kind.as_str()),
                 None => wit_text::type_ref(r, &Type::Id(id)),
@@ -261,9 +308,8 @@ impl<'a> Checker<'a> {
                             format!("field `{}`", fb.name),
                         );
                     }
-                    self.nested(format!("field {}", fa.name), |c| c.ty(&fa.ty, &fb.ty))?;
+                    self.nested(format!("field {}", fa.name), |c| c.ty(&fa.ty, &fb.ty));
                 }
-                Ok(())
             }
             (TypeDefKind::Variant(va), TypeDefKind::Variant(vb)) => {
                 if va.cases.len() != vb.cases.len() {
@@ -277,9 +323,8 @@ impl<'a> Checker<'a> {
                         return self
                             .fail(format!("case `{}`", ca.name), format!("case `{}`", cb.name));
                     }
-                    self.nested(format!("case {}", ca.name), |c| c.opt(&ca.ty, &cb.ty))?;
+                    self.nested(format!("case {}", ca.name), |c| c.opt(&ca.ty, &cb.ty));
                 }
-                Ok(())
             }
             (TypeDefKind::Enum(ea), TypeDefKind::Enum(eb)) => {
                 let na: Vec<_> = ea.cases.iter().map(|c| c.name.as_str()).collect();
@@ -296,9 +341,8 @@ impl<'a> Checker<'a> {
                     return differ(self);
                 }
                 for (i, (x, y)) in ta.types.iter().zip(&tb.types).enumerate() {
-                    self.nested(format!("tuple element {i}"), |c| c.ty(x, y))?;
+                    self.nested(format!("tuple element {i}"), |c| c.ty(x, y));
                 }
-                Ok(())
             }
             (TypeDefKind::List(x), TypeDefKind::List(y)) => {
                 self.nested("list element".into(), |c| c.ty(x, y))
@@ -310,14 +354,14 @@ impl<'a> Checker<'a> {
                 self.nested("list element".into(), |c| c.ty(x, y))
             }
             (TypeDefKind::Map(ka, va), TypeDefKind::Map(kb, vb)) => {
-                self.nested("map key".into(), |c| c.ty(ka, kb))?;
+                self.nested("map key".into(), |c| c.ty(ka, kb));
                 self.nested("map value".into(), |c| c.ty(va, vb))
             }
             (TypeDefKind::Option(x), TypeDefKind::Option(y)) => {
                 self.nested("option payload".into(), |c| c.ty(x, y))
             }
             (TypeDefKind::Result(ra), TypeDefKind::Result(rb)) => {
-                self.nested("result ok".into(), |c| c.opt(&ra.ok, &rb.ok))?;
+                self.nested("result ok".into(), |c| c.opt(&ra.ok, &rb.ok));
                 self.nested("result err".into(), |c| c.opt(&ra.err, &rb.err))
             }
             (TypeDefKind::Future(x), TypeDefKind::Future(y)) => {
@@ -328,9 +372,8 @@ impl<'a> Checker<'a> {
             }
             (TypeDefKind::Resource, TypeDefKind::Resource) => {
                 if self.a.types[a].name != self.b.types[b].name {
-                    return differ(self);
+                    differ(self);
                 }
-                Ok(())
             }
             (TypeDefKind::Handle(ha), TypeDefKind::Handle(hb)) => match (ha, hb) {
                 (Handle::Own(x), Handle::Own(y)) | (Handle::Borrow(x), Handle::Borrow(y)) => {
@@ -342,9 +385,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn opt(&mut self, a: &Option<Type>, b: &Option<Type>) -> Result<(), Mismatch> {
+    fn opt(&mut self, a: &Option<Type>, b: &Option<Type>) {
         match (a, b) {
-            (None, None) => Ok(()),
+            (None, None) => {}
             (Some(a), Some(b)) => self.ty(a, b),
             (a, b) => {
                 let show = |r: &Resolve, t: &Option<Type>| match t {
@@ -356,9 +399,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn names(&self, what: &str, a: &[&str], b: &[&str]) -> Result<(), Mismatch> {
+    fn names(&mut self, what: &str, a: &[&str], b: &[&str]) {
         if a == b {
-            return Ok(());
+            return;
         }
         self.fail(
             format!("{what} {{ {} }}", a.join(", ")),
@@ -389,7 +432,7 @@ mod tests {
         (resolve, id)
     }
 
-    fn check(a: &str, b: &str) -> Result<(), Mismatch> {
+    fn check(a: &str, b: &str) -> Result<(), Mismatches> {
         let (ra, ia) = iface(a);
         let (rb, ib) = iface(b);
         let item = |id| WorldItem::Interface {
@@ -421,6 +464,8 @@ mod tests {
         let a = "package t:t; interface geo { record point { x: u32, y: u32 } record shape { corner: point } f: func(s: shape); }";
         let b = "package t:t; interface geo { record point { x: u32, y: string } record shape { corner: point } f: func(s: shape); }";
         let err = check(a, b).unwrap_err();
+        assert_eq!(err.0.len(), 1, "{err}");
+        let err = err.first();
         assert_eq!(
             err.path,
             ["record point", "field y"].map(String::from).to_vec(),
@@ -448,5 +493,54 @@ mod tests {
             err.to_string(),
             "function `f`, result, option payload: expected u8, found s8"
         );
+    }
+
+    #[test]
+    fn every_difference_is_reported_once() {
+        let a = "package t:t; interface geo {
+            record point { x: u32, y: u32 }
+            enum color { red, green }
+            f: func(p: point) -> point;
+            g: func(c: color, n: u8);
+            h: func();
+        }";
+        let b = "package t:t; interface geo {
+            record point { x: u32, y: string }
+            enum color { red, blue }
+            f: func(p: point) -> point;
+            g: func(c: color, n: u16);
+        }";
+        let err = check(a, b).unwrap_err();
+        let lines: Vec<String> = err.0.iter().map(|m| m.to_string()).collect();
+        // `point` differs once (not once per use), and the checker goes on past it.
+        assert_eq!(
+            lines
+                .iter()
+                .map(|l| l.lines().next().unwrap().to_string())
+                .collect::<Vec<_>>(),
+            [
+                "record point, field y: expected u32, found string",
+                "enum color: expected cases { red, green }, found cases { red, blue }",
+                "function `g`, parameter `n`: expected u8, found u16",
+                "expected function `h`, found no such function",
+            ]
+        );
+        assert!(
+            err.to_string().contains("function `g`, parameter `n`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn long_lists_are_capped_with_a_count() {
+        let funcs: String = (0..30).map(|i| format!("f{i}: func(x: u8); ")).collect();
+        let other: String = (0..30).map(|i| format!("f{i}: func(x: u16); ")).collect();
+        let a = format!("package t:t; interface geo {{ {funcs} }}");
+        let b = format!("package t:t; interface geo {{ {other} }}");
+        let err = check(&a, &b).unwrap_err();
+        assert_eq!(err.0.len(), 30);
+        let text = err.to_string();
+        assert_eq!(text.lines().count(), SHOWN_MISMATCHES + 1, "{text}");
+        assert!(text.ends_with("... and 10 more differences"), "{text}");
     }
 }

@@ -138,8 +138,13 @@ impl Graph {
                 if let Err(mismatch) =
                     typecheck::check_overlap(&first_def.resolve, first_id, &def.resolve, id)
                 {
+                    let more = match mismatch.0.len() {
+                        1 => String::new(),
+                        n => format!(" (and {} more differences)", n - 1),
+                    };
+                    let mismatch = mismatch.first();
                     let reason = format!(
-                        "`{}` and `{}` disagree about `{name}`: {}expected {}, found {}",
+                        "`{}` and `{}` disagree about `{name}`: {}expected {}, found {}{more}",
                         first_def.label,
                         def.label,
                         mismatch

@@ -57,6 +57,38 @@ fn type_mismatch_deep_in_a_record() {
 }
 
 #[test]
+fn every_type_difference_is_named_at_once() {
+    let root = dummy(
+        &[
+            "package test:g; interface geo {
+                record point { x: u32, y: u32 }
+                enum unit { mm, cm }
+                area: func(p: point, u: unit) -> u32;
+                perimeter: func(p: point) -> u64;
+            }",
+            "package test:app; world app { import test:g/geo; export run: func(); }",
+        ],
+        "app",
+    );
+    let plug = dummy(
+        &[
+            "package test:g; interface geo {
+                record point { x: u32, y: s32 }
+                enum unit { mm, inch }
+                area: func(p: point, u: unit) -> u32;
+                perimeter: func(p: point) -> u32;
+            }",
+            "package test:gimpl; world gimpl { export test:g/geo; }",
+        ],
+        "gimpl",
+    );
+    let error =
+        Composition::plug(Input::new("app", root), vec![Input::new("geo", plug)]).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::TypeMismatch);
+    snapshot("type-mismatch-several", error);
+}
+
+#[test]
 fn ambiguous_providers() {
     let error = Composition::plug(
         Input::new("a", chain_a()),

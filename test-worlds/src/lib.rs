@@ -2,7 +2,8 @@
 //!
 //! Each scenario lives in `test-worlds/scenarios/<name>/`: a `test.wit`, and a guest per language
 //! that takes part. [`rust_guest`] builds every Rust guest once, with one cargo invocation into a
-//! shared target directory (one broken guest fails only its own scenarios), and [`Host`] runs a
+//! shared target directory (one broken guest fails only its own scenarios), [`go_guest`] builds a Go
+//! guest (both through `knit_guest_build`, as the `knit` CLI does), and [`Host`] runs a
 //! component in wasmtime with WASI and captured stdout/stderr, so a test can call exports through
 //! knit's host bindings and serve imports.
 
@@ -10,9 +11,9 @@ mod go;
 pub use go::{copy_sources, go_guest, guest};
 
 use anyhow::{Context, Result, bail};
+use knit_guest_build::rust::CargoBuild;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 use wasmtime::component::{Component, Linker, ResourceTable};
 use wasmtime::{Engine, Store};
@@ -40,7 +41,8 @@ pub fn guest_target_dir() -> PathBuf {
 struct GuestBuild {
     artifacts: BTreeMap<String, PathBuf>,
     stderr: String,
-    messages: Vec<String>,
+    /// Rendered diagnostics, with the name of the crate each one is about.
+    messages: Vec<(String, String)>,
 }
 
 /// Builds every Rust guest once (later calls reuse the result), with `--keep-going` so one broken
@@ -50,51 +52,29 @@ fn build_rust_guests() -> Result<&'static GuestBuild> {
     static BUILT: OnceLock<Result<GuestBuild, String>> = OnceLock::new();
     BUILT
         .get_or_init(|| {
-            let target = guest_target_dir();
-            let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                .arg("build")
-                .arg("--target=wasm32-wasip2")
-                .arg("--keep-going")
-                .arg("--message-format=json")
-                .arg("--manifest-path")
-                .arg(scenarios_dir().join("Cargo.toml"))
-                .env("CARGO_TARGET_DIR", &target)
-                .env_remove("RUSTFLAGS")
-                .output()
-                .map_err(|e| format!("cannot run cargo: {e}"))?;
-            let mut artifacts = BTreeMap::new();
-            let mut messages = Vec::new();
-            for line in String::from_utf8_lossy(&output.stdout).lines() {
-                let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
-                    continue;
-                };
-                let name = message["target"]["name"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string();
-                match message["reason"].as_str() {
-                    Some("compiler-artifact") => {
-                        let wasm = message["filenames"]
-                            .as_array()
-                            .into_iter()
-                            .flatten()
-                            .filter_map(|f| f.as_str())
-                            .find(|f| f.ends_with(".wasm"));
-                        if let Some(wasm) = wasm {
-                            artifacts.insert(name, PathBuf::from(wasm));
-                        }
-                    }
-                    Some("compiler-message") => {
-                        if let Some(rendered) = message["message"]["rendered"].as_str() {
-                            messages.push(format!("{name}\u{0}{rendered}"));
-                        }
-                    }
-                    _ => {}
-                }
+            let output = CargoBuild {
+                manifest_path: Some(scenarios_dir().join("Cargo.toml")),
+                target: "wasm32-wasip2".into(),
+                keep_going: true,
+                target_dir: Some(guest_target_dir()),
+                clear_rustflags: true,
+                capture_stderr: true,
+                ..CargoBuild::default()
             }
+            .run(|_| {})
+            .map_err(|e| format!("{e:#}"))?;
+            let mut artifacts = BTreeMap::new();
+            for artifact in output.artifacts {
+                artifacts.insert(artifact.target, artifact.path);
+            }
+            let messages = output
+                .diagnostics
+                .into_iter()
+                .map(|d| (d.target, d.rendered))
+                .collect();
             Ok(GuestBuild {
                 artifacts,
-                stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+                stderr: output.stderr,
                 messages,
             })
         })
@@ -119,9 +99,8 @@ pub fn rust_component(scenario: &str, folder: &str) -> Result<PathBuf> {
     let errors: Vec<&str> = build
         .messages
         .iter()
-        .filter_map(|m| m.split_once('\u{0}'))
         .filter(|(name, _)| *name == krate)
-        .map(|(_, text)| text)
+        .map(|(_, text)| text.as_str())
         .collect();
     if errors.is_empty() {
         bail!(

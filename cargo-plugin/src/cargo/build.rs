@@ -1,12 +1,12 @@
-//! Building component crates: find them, run cargo for the right target, turn wasip1 modules into
-//! components, and report what was built.
+//! Building component crates: find them, have `knit_guest_build` run cargo for the right target and
+//! turn wasip1 modules into components, and report what was built.
 
 use crate::inspect::{capabilities, human_size};
 use anyhow::{Context, Result, bail};
-use cargo_metadata::{Message, Metadata, MetadataCommand, Package};
-use std::io::BufReader;
+use cargo_metadata::{Metadata, MetadataCommand, Package};
+use knit_guest_build::component::ensure_component;
+use knit_guest_build::rust::CargoBuild;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 /// The target used when neither the command line nor `.cargo/config.toml` names one.
 pub const DEFAULT_TARGET: &str = "wasm32-wasip2";
@@ -83,17 +83,7 @@ fn configured_target(dir: &Path) -> Result<Option<String>> {
 }
 
 /// Fails with the rustup line to run when the Rust standard library for `target` is missing.
-pub fn ensure_target_installed(target: &str) -> Result<()> {
-    let output = Command::new("rustc")
-        .args(["--print", "target-libdir", "--target", target])
-        .output();
-    let Ok(output) = output else { return Ok(()) };
-    let dir = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
-    if !output.status.success() || !dir.exists() {
-        bail!("the Rust target `{target}` is not installed\nfix: rustup target add {target}");
-    }
-    Ok(())
-}
+pub use knit_guest_build::toolchain::rust::ensure_target_installed;
 
 /// The workspace's metadata.
 pub fn metadata() -> Result<Metadata> {
@@ -138,95 +128,59 @@ pub fn build(args: &CargoArgs, packages: &[&Package], workspace: &Metadata) -> R
             "no component crate here: none depends on `knit-rt`\nhint: `cargo knit new NAME` creates one"
         );
     }
-    ensure_target_installed(&args.target)?;
-    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    let format = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        "--message-format=json-diagnostic-rendered-ansi"
-    } else {
-        "--message-format=json"
+    let cargo_build = CargoBuild {
+        target: args.target.clone(),
+        packages: packages.iter().map(|p| p.name.to_string()).collect(),
+        args: args.rest.clone(),
+        color: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        ..CargoBuild::default()
     };
-    cmd.args(["build", format, "--target", &args.target]);
-    for package in packages {
-        cmd.args(["-p", &package.name]);
-    }
-    cmd.args(&args.rest).stdout(Stdio::piped());
-    let mut child = cmd.spawn().context("cannot run cargo")?;
-    let stdout = child.stdout.take().expect("piped");
-    let mut artifacts = Vec::new();
-    let mut failing_dependencies = Vec::new();
-    let members: Vec<&cargo_metadata::PackageId> = workspace.workspace_members.iter().collect();
-    for message in Message::parse_stream(BufReader::new(stdout)) {
-        match message? {
-            Message::CompilerMessage(msg) => {
-                if let Some(rendered) = &msg.message.rendered {
-                    eprint!("{rendered}");
-                }
-                let is_error = matches!(
-                    msg.message.level,
-                    cargo_metadata::diagnostic::DiagnosticLevel::Error
-                );
-                if is_error
-                    && !members.contains(&&msg.package_id)
-                    && !failing_dependencies.contains(&msg.target.name)
-                {
-                    failing_dependencies.push(msg.target.name.clone());
-                }
-            }
-            Message::CompilerArtifact(artifact) => {
-                let is_ours = packages.iter().any(|p| p.id == artifact.package_id);
-                let kind_ok = artifact.target.is_bin() || artifact.target.is_cdylib();
-                if is_ours && kind_ok {
-                    for file in &artifact.filenames {
-                        if file.extension() == Some("wasm") {
-                            let package = packages
-                                .iter()
-                                .find(|p| p.id == artifact.package_id)
-                                .expect("ours");
-                            artifacts.push(Built {
-                                package: package.name.to_string(),
-                                path: file.clone().into_std_path_buf(),
-                                is_bin: artifact.target.is_bin(),
-                            });
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let status = child.wait()?;
-    if !status.success() {
-        if let Some(dependency) = failing_dependencies.first() {
+    let output = cargo_build.run(|diagnostic| eprint!("{}", diagnostic.rendered))?;
+    if !output.success {
+        let members = &workspace.workspace_members;
+        let failing_dependency = output
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error && !members.contains(&d.package_id));
+        if let Some(dependency) = failing_dependency {
             bail!(
-                "the dependency `{dependency}` does not build for {}\nhint: it probably needs the operating system or threads; make it a target-specific dependency (`[target.'cfg(not(target_family = \"wasm\"))'.dependencies]`) or find a wasm-compatible alternative",
+                "the dependency `{}` does not build for {}\nhint: it probably needs the operating system or threads; make it a target-specific dependency (`[target.'cfg(not(target_family = \"wasm\"))'.dependencies]`) or find a wasm-compatible alternative",
+                dependency.target,
                 args.target
             );
         }
         bail!("cargo build failed");
     }
+    let mut artifacts: Vec<Built> = Vec::new();
+    for artifact in output.artifacts {
+        if !(artifact.is_bin || artifact.is_cdylib) {
+            continue;
+        }
+        let Some(package) = packages.iter().find(|p| p.id == artifact.package_id) else {
+            continue;
+        };
+        artifacts.push(Built {
+            package: package.name.to_string(),
+            path: artifact.path,
+            is_bin: artifact.is_bin,
+        });
+    }
     artifacts.sort_by(|a, b| a.path.cmp(&b.path));
     artifacts.dedup_by(|a, b| a.path == b.path);
-    let mut built = Vec::new();
-    for artifact in artifacts {
-        built.push(finish(artifact, &args.target)?);
-    }
-    Ok(built)
+    artifacts
+        .into_iter()
+        .map(|artifact| finish(artifact, &args.target))
+        .collect()
 }
 
 /// Makes a core module into a component (wasip1), then reports it.
 fn finish(mut artifact: Built, target: &str) -> Result<Built> {
-    let bytes = std::fs::read(&artifact.path)?;
-    let bytes = if wasmparser::Parser::is_component(&bytes) {
-        bytes
-    } else {
-        let out = artifact.path.with_extension("component.wasm");
-        let component = componentize(&bytes)
-            .with_context(|| format!("componentizing {}", artifact.path.display()))?;
-        std::fs::write(&out, &component)?;
-        artifact.path = out;
-        component
-    };
-    let caps = capabilities(&bytes)?;
+    let component = ensure_component(&artifact.path)?;
+    for warning in &component.warnings {
+        eprintln!("warning: {warning}");
+    }
+    artifact.path = component.path;
+    let caps = capabilities(&component.bytes)?;
     let caps = if caps.is_empty() {
         "nothing".to_string()
     } else {
@@ -237,16 +191,9 @@ fn finish(mut artifact: Built, target: &str) -> Result<Built> {
         "Component",
         artifact.package,
         display_path(&artifact.path),
-        human_size(bytes.len() as u64)
+        human_size(component.bytes.len() as u64)
     );
     Ok(artifact)
-}
-
-/// Turns a wasip1 core module into a component with knit's adapter (command or reactor, chosen
-/// from the module's exports).
-fn componentize(core: &[u8]) -> Result<Vec<u8>> {
-    let result = knit_componentize::componentize(core, &knit_componentize::Options::default())?;
-    Ok(result.component)
 }
 
 /// A path relative to the current folder when it is below it.

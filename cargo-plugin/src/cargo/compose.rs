@@ -117,15 +117,7 @@ pub fn compose(args: &CargoArgs, output: Option<&Path>, explain: bool) -> Result
         Some(path) => path.to_path_buf(),
         None => root_built.path.with_extension("composed.wasm"),
     };
-    let dir = out
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    std::io::Write::write_all(&mut temp, &composed.bytes)?;
-    temp.persist(&out)
-        .map_err(|e| e.error)
-        .with_context(|| format!("writing {}", out.display()))?;
+    knit_bindgen_core::files::write_atomic(&out, &composed.bytes)?;
     let caps = crate::inspect::capabilities(&composed.bytes)?;
     eprintln!(
         "{:>12} {} + {} plug(s) → {} ({}); imports: {}",

@@ -255,7 +255,7 @@ fn run_command(path: &std::path::Path, _: &[String], _: &[String], _: &[String])
 fn pass_through(subcommand: &str, args: &[String]) -> Result<()> {
     let args = build::CargoArgs::parse(args)?;
     build::ensure_target_installed(&args.target)?;
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let status = Command::new(knit_guest_build::toolchain::rust::cargo())
         .arg(subcommand)
         .args(["--target", &args.target])
         .args(&args.rest)

@@ -1,6 +1,7 @@
 //! `cargo knit new` and `cargo knit init`: a crate that builds into a component at once.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
+use knit_bindgen_core::files::write_atomic;
 use std::path::Path;
 
 /// Which kind of component to create.
@@ -107,11 +108,11 @@ pub fn create(dir: &Path, name: &str, kind: Kind) -> Result<()> {
             bail!("`{}` already exists; not overwriting it", path.display());
         }
         std::fs::create_dir_all(path.parent().expect("files are inside the crate"))?;
-        std::fs::write(&path, contents).with_context(|| format!("writing {}", path.display()))?;
+        write_atomic(&path, contents.as_bytes())?;
     }
     let gitignore = dir.join(".gitignore");
     if !gitignore.exists() {
-        std::fs::write(gitignore, "/target\n")?;
+        write_atomic(&gitignore, b"/target\n")?;
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! (for use with other tools, e.g. `wasm-tools component new --adapt`).
 
 use anyhow::{Result, anyhow};
+use knit_bindgen_core::files::write_atomic;
 use knit_componentize::{Variant, adapter_bytes};
 use std::path::PathBuf;
 
@@ -24,7 +25,7 @@ pub fn run(args: Args) -> Result<()> {
         )
     })?;
     let bytes = adapter_bytes(variant);
-    super::componentize::write_atomically(&args.output, bytes)?;
+    write_atomic(&args.output, bytes)?;
     println!(
         "wrote the {} adapter to {} ({} bytes)",
         variant.name(),

@@ -13,6 +13,8 @@ pub enum Args {
     Host(super::bindgen_host::HostArgs),
     /// Go guest bindings (mainline Go 1.24+, GOOS=wasip1 GOARCH=wasm).
     Go(super::bindgen_go::GoArgs),
+    /// TypeScript declarations for a JavaScript guest (jco's guest-types shape).
+    Ts(super::bindgen_ts::TsArgs),
 }
 
 /// Runs `knit bindgen`.
@@ -21,6 +23,7 @@ pub fn run(args: Args) -> Result<()> {
         Args::Rust(args) => run_rust(args),
         Args::Host(args) => super::bindgen_host::run(args),
         Args::Go(args) => super::bindgen_go::run(args),
+        Args::Ts(args) => super::bindgen_ts::run(args),
     }
 }
 
@@ -51,7 +54,11 @@ impl WitArgs {
             features: self.features.clone(),
             all_features: self.all_features,
         };
-        Ok(knit_bindgen_core::load(&source)?)
+        let loaded = knit_bindgen_core::load(&source)?;
+        for note in &loaded.notes {
+            eprintln!("note: {note}");
+        }
+        Ok(loaded)
     }
 }
 

@@ -2,8 +2,9 @@
 //! module with knit's preview1 adapter (see `knit_componentize`).
 
 use anyhow::{Context, Result};
+use knit_bindgen_core::files::write_atomic;
 use knit_componentize::{AdapterChoice, Options, Variant, componentize};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Arguments of `knit componentize`.
 #[derive(Debug, clap::Args)]
@@ -39,20 +40,6 @@ pub fn parse_adapter(value: &str) -> Result<AdapterChoice> {
     Ok(AdapterChoice::Custom(bytes))
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    std::io::Write::write_all(&mut tmp, bytes)?;
-    tmp.persist(path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
-}
-
 /// Runs `knit componentize`.
 pub fn run(args: Args) -> Result<()> {
     let core =
@@ -77,7 +64,7 @@ pub fn run(args: Args) -> Result<()> {
     for warning in &made.warnings {
         eprintln!("warning: {warning}");
     }
-    write_atomically(&args.output, &made.component)?;
+    write_atomic(&args.output, &made.component)?;
     let adapter = made.variant.map(Variant::name).unwrap_or("custom");
     println!(
         "wrote {} ({} bytes, {adapter} adapter)",

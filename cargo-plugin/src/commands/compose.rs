@@ -6,6 +6,7 @@
 //! the result atomically and prints the report.
 
 use anyhow::{Context, Result, bail};
+use knit_bindgen_core::files::write_atomic;
 use knit_composer::{Composed, Composition, Input, Sharing};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -61,9 +62,9 @@ pub fn run(args: Args) -> Result<()> {
         Some(graph) => render_graph(graph, &composed.dot)?,
         None => Vec::new(),
     };
-    write_atomically(&args.output, &composed.bytes)?;
+    write_atomic(&args.output, &composed.bytes)?;
     for (path, bytes) in &drawings {
-        write_atomically(path, bytes)?;
+        write_atomic(path, bytes)?;
     }
     if args.explain {
         print!("{}", composed.explanation);
@@ -139,21 +140,6 @@ fn compose_script(script: &Path, args: &Args) -> Result<Composed> {
         return Err(error);
     }
     Ok(result?)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    file.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
 }
 
 /// The files `--graph PATH` asks for: the `.dot` text, and the `.svg` that Graphviz draws from it

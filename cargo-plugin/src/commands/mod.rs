@@ -4,6 +4,7 @@ pub mod adapter;
 pub mod bindgen;
 pub mod bindgen_go;
 pub mod bindgen_host;
+pub mod bindgen_ts;
 pub mod build_go;
 pub mod componentize;
 pub mod compose;

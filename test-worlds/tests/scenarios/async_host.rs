@@ -1,6 +1,7 @@
 //! Async bindings: `fetch` is an async host function (its future is pending once), every export is
 //! called with `call_async`, and the component is instantiated with `instantiate_async`.
 
+use super::check_calls;
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, block_on, guest};
 use std::future::Future;
@@ -30,7 +31,7 @@ impl Future for YieldOnce {
 impl knit::async_host::host::Host for HostState {
     async fn fetch(&mut self, key: String) -> Option<String> {
         YieldOnce(false).await;
-        self.log.push(key.clone());
+        self.log.push(call!("fetch", key));
         match key.as_str() {
             "a" => Some("alpha".into()),
             "b" => Some("βeta".into()),
@@ -38,6 +39,7 @@ impl knit::async_host::host::Host for HostState {
         }
     }
     fn double(&mut self, x: u32) -> u32 {
+        self.log.push(call!("double", x));
         x * 2
     }
 }
@@ -52,11 +54,11 @@ pub fn run(language: &str) -> Result<()> {
             .call_fetch_all(&mut host.store, &["a".into(), "zz".into(), "b".into()])
             .await?;
         check!(joined, "alpha,?,βeta");
-        check!(
-            host.store.data().log.clone(),
-            vec!["a".to_string(), "zz".into(), "b".into()]
-        );
+        check_calls(
+            &mut host.store.data_mut().log,
+            vec![call!("fetch", "a"), call!("fetch", "zz"), call!("fetch", "b")],
+        )?;
         check!(guest.call_double_plus_one(&mut host.store, 20).await?, 41);
-        Ok(())
+        check_calls(&mut host.store.data_mut().log, vec![call!("double", 20)])
     })?
 }

@@ -1,6 +1,6 @@
 //! Booleans as scalars and in lists, both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,9 +8,11 @@ knit_macros::host!({ path: "scenarios/bools/test.wit" });
 
 impl knit::bools::host::Host for HostState {
     fn not(&mut self, x: bool) -> bool {
+        self.log.push(call!("not", x));
         !x
     }
     fn all(&mut self, xs: Vec<bool>) -> bool {
+        self.log.push(call!("all", xs));
         xs.iter().all(|x| *x)
     }
 }
@@ -28,5 +30,15 @@ pub fn run(language: &str) -> Result<()> {
         guest.call_count(&mut *store, &[true, false, true, true])?,
         (3, true)
     );
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("not", true),
+            call!("not", false),
+            call!("all", [false; 0]),
+            call!("all", [true, true]),
+            call!("all", [true, false, true]),
+        ],
+    )
 }

@@ -1,6 +1,6 @@
 //! Chars at the edges of the Unicode scalar range, both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,9 +8,11 @@ knit_macros::host!({ path: "scenarios/chars/test.wit" });
 
 impl knit::chars::host::Host for HostState {
     fn echo(&mut self, c: char) -> char {
+        self.log.push(call!("echo", c));
         c
     }
     fn next(&mut self, c: char) -> Option<char> {
+        self.log.push(call!("next", c));
         match c {
             '\u{d7ff}' => Some('\u{e000}'),
             _ => char::from_u32(c as u32 + 1),
@@ -61,5 +63,12 @@ pub fn run(language: &str) -> Result<()> {
             first_wrong.map(|i| (i, got.get(i), long_chars.get(i)))
         );
     }
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    let mut want: Vec<String> = EDGES.iter().map(|c| call!("echo", c)).collect();
+    want.extend(
+        ['\u{d7ff}', 'a', '\u{10ffff}', '\u{ffff}']
+            .iter()
+            .map(|c| call!("next", c)),
+    );
+    check_calls(&mut store.data_mut().log, want)
 }

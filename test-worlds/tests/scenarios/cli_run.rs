@@ -1,6 +1,7 @@
 //! A `wasi:cli/run` command printing to stdout: the host calls `run` through knit's bindings of the
 //! WASI export and reads what it printed.
 
+use super::check_calls;
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,6 +9,7 @@ knit_macros::host!({ path: "scenarios/cli-run/test.wit" });
 
 impl knit::cli_run::host::Host for HostState {
     fn greeting(&mut self) -> String {
+        self.log.push(call!("greeting"));
         "hello from the host ✓".into()
     }
 }
@@ -22,5 +24,5 @@ pub fn run(language: &str) -> Result<()> {
         "hello from the host ✓\nline 1\nline 2\nline 3\n"
     );
     check!(host.store.data().stderr(), "done\n");
-    Ok(())
+    check_calls(&mut host.store.data_mut().log, vec![call!("greeting")])
 }

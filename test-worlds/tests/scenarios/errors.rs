@@ -2,7 +2,7 @@
 //! `Result<String, TypedError<FsError>>`): `TypedError::Error` reaches the guest as `err`, and
 //! `TypedError::Trap` traps it with the host's message.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::{Result, ensure};
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -13,6 +13,7 @@ knit_macros::host!({
 
 impl knit::errors::host::Host for HostState {
     fn read(&mut self, path: String) -> Result<String, TypedError<FsError>> {
+        self.log.push(call!("read", path));
         match path.as_str() {
             "/hello" => Ok("hi there".into()),
             "/secret" => Err(TypedError::Error(FsError::Denied)),
@@ -21,6 +22,7 @@ impl knit::errors::host::Host for HostState {
         }
     }
     fn check_size(&mut self, n: u64) -> Result<u64, FsError> {
+        self.log.push(call!("check-size", n));
         if n <= 1000 {
             Ok(n)
         } else {
@@ -49,7 +51,21 @@ pub fn run(language: &str) -> Result<()> {
         guest.call_read_len(&mut *store, "/x")?,
         Err(FsError::NotFound("/x".into()))
     );
+    check_calls(
+        &mut store.data_mut().log,
+        vec![call!("read", "/hello"), call!("read", "/x")],
+    )?;
     guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("read", "/hello"),
+            call!("read", "/nope"),
+            call!("read", "/secret"),
+            call!("check-size", 1000),
+            call!("check-size", u64::MAX),
+        ],
+    )?;
 
     // A host trap through the typed error: the call fails with the host's message.
     let err = guest
@@ -59,5 +75,5 @@ pub fn run(language: &str) -> Result<()> {
         format!("{err:?}").contains("the host refused to read /crash"),
         "unexpected error: {err:?}"
     );
-    Ok(())
+    check_calls(&mut store.data_mut().log, vec![call!("read", "/crash")])
 }

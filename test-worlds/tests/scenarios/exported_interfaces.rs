@@ -1,6 +1,7 @@
 //! Exports grouped by interface: two exported interfaces of a versioned package with clashing
 //! function names, beside world-level exports, and an import with the same names.
 
+use super::check_calls;
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,6 +9,7 @@ knit_macros::host!({ path: "scenarios/exported-interfaces/test.wit" });
 
 impl knit::exported_interfaces::host_math::Host for HostState {
     fn add(&mut self, a: i32, b: i32) -> i32 {
+        self.log.push(call!("add", a, b));
         a.wrapping_add(b)
     }
 }
@@ -25,5 +27,8 @@ pub fn run(language: &str) -> Result<()> {
     check!(text.call_len(&mut *store, "abç")?, 3);
     check!(guest.call_version(&mut *store)?, "1.2.0");
     check!(guest.call_agree(&mut *store, i32::MAX, i32::MAX)?, true);
-    Ok(())
+    check_calls(
+        &mut store.data_mut().log,
+        vec![call!("add", i32::MAX, i32::MAX)],
+    )
 }

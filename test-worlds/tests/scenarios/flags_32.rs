@@ -1,6 +1,6 @@
 //! Flags with 32 members: host → guest echoes and intersections, guest → host complements.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,9 +8,11 @@ knit_macros::host!({ path: "scenarios/flags-32/test.wit" });
 
 impl knit::flags_32::host::Host for HostState {
     fn complement(&mut self, s: Set) -> Set {
+        self.log.push(call!("complement", s));
         !s
     }
     fn union_all(&mut self, xs: Vec<Set>) -> Set {
+        self.log.push(call!("union-all", xs));
         xs.into_iter().fold(Set::empty(), |a, b| a | b)
     }
 }
@@ -32,5 +34,16 @@ pub fn run(language: &str) -> Result<()> {
         guest.call_intersect(&mut *store, Set::empty(), all)?,
         (Set::empty(), true)
     );
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("complement", Set::empty()),
+            call!("complement", all),
+            call!("complement", all & !Set::F0),
+            call!("complement", all & !Set::F31),
+            call!("union-all", Vec::<Set>::new()),
+            call!("union-all", [Set::F0, Set::F31, Set::F0]),
+        ],
+    )
 }

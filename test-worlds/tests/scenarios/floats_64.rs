@@ -1,6 +1,6 @@
 //! f64 limits and NaN payloads: host → guest echoes, bit casts and sums, guest → host echoes.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::{Result, ensure};
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,9 +8,11 @@ knit_macros::host!({ path: "scenarios/floats-64/test.wit" });
 
 impl knit::floats_64::host::Host for HostState {
     fn echo(&mut self, x: f64) -> f64 {
+        self.log.push(format!("echo({:#x})", x.to_bits()));
         x
     }
     fn to_bits(&mut self, x: f64) -> u64 {
+        self.log.push(format!("to-bits({:#x})", x.to_bits()));
         x.to_bits()
     }
 }
@@ -52,5 +54,11 @@ pub fn run(language: &str) -> Result<()> {
             .is_nan(),
         "inf + -inf is not NaN"
     );
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    // Recorded by bits: NaN payloads and the sign of zero must arrive as the guest sent them.
+    let want = VALUES
+        .iter()
+        .flat_map(|bits| [format!("echo({bits:#x})"), format!("to-bits({bits:#x})")])
+        .collect();
+    check_calls(&mut store.data_mut().log, want)
 }

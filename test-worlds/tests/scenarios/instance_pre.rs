@@ -1,6 +1,7 @@
 //! One `InstancePrePre` (the world is called `instance-pre`) type-checks the exports once; many
 //! stores then instantiate from it, each with its own guest state and its own host state.
 
+use super::check_calls;
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -12,6 +13,7 @@ pub struct StoreId(u32);
 
 impl knit::instance_pre::host::Host for HostState<StoreId> {
     fn store_id(&mut self) -> u32 {
+        self.log.push(call!("store-id"));
         self.data.0
     }
 }
@@ -32,10 +34,12 @@ pub fn run(language: &str) -> Result<()> {
             guest.call_describe(&mut store)?,
             format!("{id}:{}", id % 4 + 1)
         );
+        // Each store's host state saw its own guest's call, and no other.
+        check_calls(&mut store.data_mut().log, vec![call!("store-id")])?;
     }
     // The first store's guest is untouched by all the others.
     let guest = pre.instantiate(&mut host.store)?;
     check!(guest.call_describe(&mut host.store)?, "0:0");
     check!(guest.call_bump(&mut host.store)?, 1);
-    Ok(())
+    check_calls(&mut host.store.data_mut().log, vec![call!("store-id")])
 }

@@ -1,7 +1,7 @@
 //! Every WIT name a Rust keyword (interface, types, fields, cases, flags, functions, parameters),
 //! both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -17,9 +17,11 @@ fn pick(s: &Struct, e: &Enum) -> Loop {
 
 impl knit::keywords::r#type::Host for HostState {
     fn r#impl(&mut self, r#ref: Struct, r#move: Enum) -> Loop {
+        self.log.push(call!("impl", r#ref, r#move));
         pick(&r#ref, &r#move)
     }
     fn r#return(&mut self, r#dyn: Where) -> Where {
+        self.log.push(call!("return", r#dyn));
         !r#dyn
     }
 }
@@ -55,5 +57,24 @@ pub fn run(language: &str) -> Result<()> {
         guest.call_while(&mut *store, Where::FN)?,
         Where::IN | Where::LET
     );
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    let sent = Struct {
+        r#type: 1,
+        r#use: "use".into(),
+        r#mod: 2,
+        r#async: false,
+    };
+    let yielding = Struct {
+        r#async: true,
+        ..sent.clone()
+    };
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("impl", sent, Enum::Static),
+            call!("impl", sent, Enum::Self_(3)),
+            call!("impl", yielding, Enum::Match("m".into())),
+            call!("return", Where::IN | Where::LET),
+        ],
+    )
 }

@@ -1,6 +1,6 @@
 //! One-million-element byte lists, both ways.
 
-use super::guest_ok;
+use super::{Long, check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -15,9 +15,11 @@ fn digest_of(bytes: &[u8]) -> (u32, u32) {
 
 impl knit::lists_large::host::Host for HostState {
     fn make(&mut self, n: u32) -> Vec<u8> {
+        self.log.push(call!("make", n));
         (0..n as usize).map(|i| (i * 7 % 256) as u8).collect()
     }
     fn digest(&mut self, bytes: Vec<u8>) -> (u32, u32) {
+        self.log.push(call!("digest", Long(&bytes)));
         digest_of(&bytes)
     }
 }
@@ -35,5 +37,10 @@ pub fn run(language: &str) -> Result<()> {
         inverted.iter().zip(&bytes).all(|(a, b)| *a == !*b),
         "invert returned wrong bytes"
     );
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    let sent: Vec<u8> = (0..1_000_000u32).map(|i| (i % 251) as u8).collect();
+    check_calls(
+        &mut store.data_mut().log,
+        vec![call!("make", 1_000_000), call!("digest", Long(&sent))],
+    )
 }

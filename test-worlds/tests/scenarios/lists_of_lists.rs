@@ -1,6 +1,6 @@
 //! Lists of lists (two and three levels, of numbers and strings), both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,12 +8,14 @@ knit_macros::host!({ path: "scenarios/lists-of-lists/test.wit" });
 
 impl knit::lists_of_lists::host::Host for HostState {
     fn transpose(&mut self, m: Vec<Vec<i32>>) -> Vec<Vec<i32>> {
+        self.log.push(call!("transpose", m));
         let width = m.first().map_or(0, Vec::len);
         (0..width)
             .map(|c| m.iter().map(|row| row[c]).collect())
             .collect()
     }
     fn join_each(&mut self, groups: Vec<Vec<String>>, sep: String) -> Vec<String> {
+        self.log.push(call!("join-each", groups, sep));
         groups.iter().map(|g| g.join(&sep)).collect()
     }
 }
@@ -34,5 +36,13 @@ pub fn run(language: &str) -> Result<()> {
     );
     let deep = vec![vec![vec![1u8, 2], vec![]], vec![], vec![vec![255]]];
     check!(guest.call_echo_deep(&mut *store, &deep)?, deep);
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("transpose", [[1, 2, 3], [4, 5, 6]]),
+            call!("transpose", [[0; 0]; 0]),
+            call!("join-each", [vec!["a", "b"], vec![], vec!["ü"]], "–"),
+        ],
+    )
 }

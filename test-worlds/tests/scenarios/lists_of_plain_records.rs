@@ -1,7 +1,7 @@
 //! Lists of number-only records (padded, and nested), both ways: the layout guests may move as
 //! whole blocks of memory, checked element by element on the host.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -17,6 +17,7 @@ fn sample(id: u32) -> Sample {
 
 impl knit::lists_of_plain_records::host::Host for HostState {
     fn reverse_negate(&mut self, samples: Vec<Sample>) -> Vec<Sample> {
+        self.log.push(call!("reverse-negate", samples));
         samples
             .into_iter()
             .rev()
@@ -27,9 +28,11 @@ impl knit::lists_of_plain_records::host::Host for HostState {
             .collect()
     }
     fn make(&mut self, n: u32) -> Vec<Sample> {
+        self.log.push(call!("make", n));
         (0..n).map(sample).collect()
     }
     fn swap_spans(&mut self, spans: Vec<Span>) -> Vec<Span> {
+        self.log.push(call!("swap-spans", spans));
         spans
             .into_iter()
             .map(|s| Span {
@@ -75,5 +78,19 @@ pub fn run(language: &str) -> Result<()> {
         },
     ];
     check!(guest.call_heavy(&mut *store, &spans, 1.0)?, vec![spans[0].clone()]);
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    let sent_span = Span {
+        start: sample(1),
+        end: sample(2),
+        weight: 0.5,
+    };
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("reverse-negate", [sample(1), sample(2), sample(300)]),
+            call!("make", 100_000),
+            call!("make", 0),
+            call!("swap-spans", [sent_span]),
+        ],
+    )
 }

@@ -1,6 +1,6 @@
 //! Lists of records with padded mixed-width fields, strings and nested lists, both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,10 +8,12 @@ knit_macros::host!({ path: "scenarios/lists-of-records/test.wit" });
 
 impl knit::lists_of_records::host::Host for HostState {
     fn sort_by_weight(&mut self, mut items: Vec<Item>) -> Vec<Item> {
+        self.log.push(call!("sort-by-weight", items));
         items.sort_by(|a, b| b.weight.total_cmp(&a.weight));
         items
     }
     fn make(&mut self, n: u32) -> Vec<Item> {
+        self.log.push(call!("make", n));
         (0..n)
             .map(|i| Item {
                 id: (i % 256) as u8,
@@ -48,5 +50,18 @@ pub fn run(language: &str) -> Result<()> {
     );
     check!(guest.call_with_tag(&mut *store, &[], 2)?, vec![]);
     check!(guest.call_total(&mut *store, &items)?, 2.5);
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    let sent = [
+        item(1, 0.5, "a", &[]),
+        item(2, 9.0, "b", &[7]),
+        item(3, 2.0, "ç", &[1, 2]),
+    ];
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("sort-by-weight", sent),
+            call!("make", 1000),
+            call!("make", 0),
+        ],
+    )
 }

@@ -1,6 +1,6 @@
 //! Lists of strings (empty strings, non-ASCII, many elements), both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,9 +8,11 @@ knit_macros::host!({ path: "scenarios/lists-of-strings/test.wit" });
 
 impl knit::lists_of_strings::host::Host for HostState {
     fn split(&mut self, s: String, sep: String) -> Vec<String> {
+        self.log.push(call!("split", s, sep));
         s.split(sep.as_str()).map(String::from).collect()
     }
     fn sorted(&mut self, mut xs: Vec<String>) -> Vec<String> {
+        self.log.push(call!("sorted", xs));
         xs.sort();
         xs
     }
@@ -34,5 +36,15 @@ pub fn run(language: &str) -> Result<()> {
             ("🦀".into(), 1)
         ]
     );
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    let many: Vec<String> = (0..500).rev().map(|i| format!("{i:04}")).collect();
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("split", "a,,bé,", ","),
+            call!("split", "", ","),
+            call!("sorted", many),
+            call!("sorted", [""; 0]),
+        ],
+    )
 }

@@ -1,6 +1,6 @@
 //! Empty and non-empty lists of primitive types, both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,13 +8,16 @@ knit_macros::host!({ path: "scenarios/lists-primitive/test.wit" });
 
 impl knit::lists_primitive::host::Host for HostState {
     fn double_u16(&mut self, xs: Vec<u16>) -> Vec<u16> {
+        self.log.push(call!("double-u16", xs));
         xs.iter().map(|x| x.wrapping_mul(2)).collect()
     }
     fn reverse_s64(&mut self, mut xs: Vec<i64>) -> Vec<i64> {
+        self.log.push(call!("reverse-s64", xs));
         xs.reverse();
         xs
     }
     fn negate_f64(&mut self, xs: Vec<f64>) -> Vec<f64> {
+        self.log.push(call!("negate-f64", xs));
         xs.iter().map(|x| -x).collect()
     }
 }
@@ -43,5 +46,16 @@ pub fn run(language: &str) -> Result<()> {
         guest.call_lengths(&mut *store, &[1, 2, 3], &[0.5], &['a', '\u{10ffff}'])?,
         (3, 1, 2)
     );
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("double-u16", [0u16; 0]),
+            call!("double-u16", [0, 1, 0x8000, 0xffff]),
+            call!("reverse-s64", [0i64; 0]),
+            call!("reverse-s64", [i64::MIN, 0, i64::MAX]),
+            // `-0.0` is recorded as such: the sign of zero must survive the trip.
+            call!("negate-f64", [1.5, -0.0, f64::INFINITY]),
+        ],
+    )
 }

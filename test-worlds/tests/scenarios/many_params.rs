@@ -1,6 +1,6 @@
 //! Functions with 17 or more flat parameters (spilled to memory), both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -27,6 +27,9 @@ impl knit::many_params::host::Host for HostState {
         p: i32,
         q: u64,
     ) -> f64 {
+        self.log.push(call!(
+            "sum17", a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q
+        ));
         [
             a as f64, b as f64, c as f64, d as f64, e as f64, f as f64, g as f64, h as f64,
             i as f64, j,
@@ -50,6 +53,8 @@ impl knit::many_params::host::Host for HostState {
         i: String,
         j: String,
     ) -> String {
+        self.log
+            .push(call!("join", a, b, c, d, e, f, g, h, i, j));
         [a, b, c, d, e, f, g, h, i, j].join(",")
     }
 }
@@ -101,5 +106,34 @@ pub fn run(language: &str) -> Result<()> {
         text,
         "1 b 2.5 [3, 4] true ñ -9223372036854775808  Some(9) 10 -0.5 ł"
     );
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!(
+                "sum17", 1, -2, 3, -4, 5, -6, 7, -8, 9.5, 10.25, 11, -12, 13, -14, 15, -16, 17
+            ),
+            call!(
+                "sum17",
+                u8::MAX,
+                i8::MIN,
+                u16::MAX,
+                i16::MIN,
+                u32::MAX,
+                i32::MIN,
+                0,
+                i64::MIN,
+                0.0,
+                0.0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                u64::MAX
+            ),
+            call!("join", "a", "", "ç", "d", "e", "f", "g", "h", "i", "🎉"),
+        ],
+    )
 }

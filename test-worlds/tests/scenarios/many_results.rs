@@ -1,6 +1,6 @@
 //! Multi-value results (tuples and records) returned through memory, both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -23,10 +23,12 @@ fn stats_of(name: String, xs: &[i64]) -> Stats {
 
 impl knit::many_results::host::Host for HostState {
     fn divmod(&mut self, a: i32, b: i32) -> (i32, i32, String) {
+        self.log.push(call!("divmod", a, b));
         let (q, r) = (a / b, a % b);
         (q, r, format!("{a} = {b} * {q} + {r}"))
     }
     fn compute_stats(&mut self, name: String, xs: Vec<i64>) -> Stats {
+        self.log.push(call!("compute-stats", name, xs));
         stats_of(name, &xs)
     }
 }
@@ -52,5 +54,12 @@ pub fn run(language: &str) -> Result<()> {
         guest.call_compute_stats(&mut *store, "x", &[i64::MIN, 5])?,
         stats_of("x".into(), &[i64::MIN, 5])
     );
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("divmod", -7, 2),
+            call!("compute-stats", "ñame", [3, -9, i64::MAX]),
+        ],
+    )
 }

@@ -17,6 +17,58 @@ macro_rules! check {
     }};
 }
 
+/// One entry of a host's record of the calls it served (`HostState::log`): `name(arg, ...)`, each
+/// argument in `{:?}` form, so the record and the expected calls are written the same way.
+macro_rules! call {
+    ($name:expr $(, $arg:expr)* $(,)?) => {
+        $crate::scenarios::call_entry($name, &[$(&$arg as &dyn std::fmt::Debug),*])
+    };
+}
+
+/// The text of a [`call!`] entry.
+pub fn call_entry(name: &str, args: &[&dyn std::fmt::Debug]) -> String {
+    let args: Vec<String> = args.iter().map(|arg| format!("{arg:?}")).collect();
+    format!("{name}({})", args.join(", "))
+}
+
+/// A long byte list or string in a call record: its length, the wrapping sum of its bytes and its
+/// first bytes (a million elements would make the record unreadable).
+pub struct Long<'a>(pub &'a [u8]);
+
+impl std::fmt::Debug for Long<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sum = self
+            .0
+            .iter()
+            .fold(0u32, |a, b| a.wrapping_add(u32::from(*b)));
+        let head = &self.0[..self.0.len().min(8)];
+        write!(f, "<{} bytes, sum {sum}, starting {head:?}>", self.0.len())
+    }
+}
+
+/// Checks that the host recorded exactly the calls `want`, in order, since the last check (the
+/// guest's own verdict on what the host returned is not enough: this is what the host received),
+/// then clears the record for the next check.
+pub fn check_calls(log: &mut Vec<String>, want: Vec<String>) -> anyhow::Result<()> {
+    let got = std::mem::take(log);
+    if got == want {
+        return Ok(());
+    }
+    let at = got
+        .iter()
+        .zip(&want)
+        .position(|(g, w)| g != w)
+        .unwrap_or(got.len().min(want.len()));
+    anyhow::bail!(
+        "the host received other calls than expected: {} calls, want {}; first difference at call \
+         {at}: got {:?}, want {:?}\nall calls received: {got:#?}",
+        got.len(),
+        want.len(),
+        got.get(at),
+        want.get(at)
+    )
+}
+
 /// Turns a guest's `result<_, string>` self-check into an error.
 pub fn guest_ok(what: &str, result: Result<(), String>) -> anyhow::Result<()> {
     result.map_err(|e| anyhow::anyhow!("the guest's {what} failed: {e}"))

@@ -1,6 +1,6 @@
 //! Records with padding, nesting, options, a single field and empty lists, both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -10,6 +10,7 @@ use knit::records::types::Empties;
 
 impl knit::records::host::Host for HostState {
     fn bump(&mut self, m: Mixed) -> Mixed {
+        self.log.push(call!("bump", m));
         Mixed {
             a: m.a.wrapping_add(1),
             b: m.b.wrapping_add(1),
@@ -21,6 +22,7 @@ impl knit::records::host::Host for HostState {
         }
     }
     fn reverse(&mut self, l: Line) -> Line {
+        self.log.push(call!("reverse", l));
         Line {
             start: l.end,
             end: l.start,
@@ -28,9 +30,11 @@ impl knit::records::host::Host for HostState {
         }
     }
     fn unwrap(&mut self, w: Wrapper) -> u32 {
+        self.log.push(call!("unwrap", w));
         w.inner
     }
     fn echo_empties(&mut self, e: Empties) -> Empties {
+        self.log.push(call!("echo-empties", e));
         e
     }
 }
@@ -60,5 +64,32 @@ pub fn run(language: &str) -> Result<()> {
         Point { x: 1.0, y: -2.0 }
     );
     check!(guest.call_wrap(&mut *store, 7)?, Wrapper { inner: 7 });
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    let sent_mixed = Mixed {
+        a: 255,
+        b: u64::MAX,
+        c: 7,
+        d: 1.5,
+        e: true,
+        f: i64::MAX,
+        g: 'y',
+    };
+    let sent_line = Line {
+        start: Point { x: 1.0, y: 2.0 },
+        end: Point { x: 3.0, y: 4.0 },
+        label: Some("ab".into()),
+    };
+    let sent_empties = Empties {
+        names: vec![],
+        maybe: None,
+    };
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("bump", sent_mixed),
+            call!("reverse", sent_line),
+            call!("unwrap", Wrapper { inner: 42 }),
+            call!("echo-empties", sent_empties),
+        ],
+    )
 }

@@ -1,7 +1,7 @@
 //! Own and borrow handles both ways: host tokens given to the guest by value (the guest drops them); guest boxes given to the guest's functions by value and by borrow; a token the
 //! guest creates handed to the host by borrow and then by value.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 use std::collections::BTreeMap;
@@ -26,16 +26,29 @@ impl Tokens {
         self.ids.insert(self.next_rep, id);
         self.next_rep
     }
+
+    /// How the host's record names the token behind `rep`.
+    fn label(&self, rep: u32) -> String {
+        match self.ids.get(&rep) {
+            Some(id) => format!("token {id}"),
+            None => format!("unknown token (rep {rep})"),
+        }
+    }
 }
 
 impl HostToken for HostState<Tokens> {
     fn new(&mut self, id: u32) -> Resource<Token> {
+        self.log.push(call!("token.new", id));
         Resource::new_own(self.data.make_token(id))
     }
     fn id(&mut self, token: Resource<Token>) -> u32 {
+        let label = self.data.label(token.rep());
+        self.log.push(format!("token.id({label})"));
         self.data.ids.get(&token.rep()).copied().unwrap_or(u32::MAX)
     }
     fn drop(&mut self, token: Resource<Token>) -> wasmtime::Result<()> {
+        let label = self.data.label(token.rep());
+        self.log.push(format!("token.drop({label})"));
         self.data
             .ids
             .remove(&token.rep())
@@ -47,10 +60,14 @@ impl HostToken for HostState<Tokens> {
 
 impl TokensHost for HostState<Tokens> {
     fn consume(&mut self, token: Resource<Token>) -> u32 {
+        let label = self.data.label(token.rep());
+        self.log.push(format!("consume({label})"));
         self.data.consumed.push(token.rep());
         self.data.ids.remove(&token.rep()).unwrap_or(u32::MAX)
     }
     fn peek(&mut self, token: Resource<Token>) -> u32 {
+        let label = self.data.label(token.rep());
+        self.log.push(format!("peek({label})"));
         self.data.ids.get(&token.rep()).copied().unwrap_or(u32::MAX)
     }
 }
@@ -69,6 +86,10 @@ pub fn run(language: &str) -> Result<()> {
         41
     );
     check!(store.data().data.dropped.clone(), vec![rep]);
+    check_calls(
+        &mut store.data_mut().log,
+        vec!["token.id(token 41)".into(), "token.drop(token 41)".into()],
+    )?;
 
     // Guest boxes, given back to their owner by borrow and by value.
     let boxes = guest.knit_resources_borrow_own_boxes();
@@ -84,5 +105,13 @@ pub fn run(language: &str) -> Result<()> {
     guest_ok("exercise", guest.call_exercise(&mut *store)?)?;
     check!(store.data().data.consumed.len(), 1);
     check!(store.data().data.ids.len(), 0);
-    Ok(())
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            "token.new(7)".into(),
+            "peek(token 7)".into(),
+            "token.id(token 7)".into(),
+            "consume(token 7)".into(),
+        ],
+    )
 }

@@ -1,7 +1,7 @@
 //! A host-defined resource: the guest constructs, calls methods and statics, and drops; the host
-//! counts constructions and destructor calls in its `ResourceTable`.
+//! counts constructions and destructor calls in its `ResourceTable` and records every call.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 use wasmtime::component::Resource;
@@ -12,8 +12,11 @@ knit_macros::host!({
     with: { "knit:resources-import/blobs/blob": crate::scenarios::resources_import::Blob },
 });
 
-/// The host's blob.
-pub struct Blob(Vec<u8>);
+/// The host's blob: its bytes, and its number in order of creation (how the call record names it).
+pub struct Blob {
+    serial: u32,
+    bytes: Vec<u8>,
+}
 
 /// Counts of resource events seen by the host.
 #[derive(Default)]
@@ -24,29 +27,56 @@ pub struct Counts {
 
 use knit::resources_import::blobs::{Host as BlobsHost, HostBlob};
 
+/// A new blob in the table (not recorded: both constructors use it).
+fn create(state: &mut HostState<Counts>, bytes: Vec<u8>) -> Resource<Blob> {
+    state.data.created += 1;
+    let serial = state.data.created;
+    state
+        .table
+        .push(Blob { serial, bytes })
+        .expect("the table has room")
+}
+
+/// How the call record names the blob behind `handle`.
+fn name_of(state: &HostState<Counts>, handle: &Resource<Blob>) -> String {
+    match state.table.get(handle) {
+        Ok(blob) => format!("blob {}", blob.serial),
+        Err(_) => format!("unknown blob (rep {})", handle.rep()),
+    }
+}
+
 impl HostBlob for HostState<Counts> {
     fn new(&mut self, init: Vec<u8>) -> Resource<Blob> {
-        self.data.created += 1;
-        self.table.push(Blob(init)).expect("the table has room")
+        self.log.push(call!("blob.new", init));
+        create(self, init)
     }
     fn size(&mut self, blob: Resource<Blob>) -> u32 {
-        self.table.get(&blob).map_or(0, |b| b.0.len() as u32)
+        let blob_name = name_of(self, &blob);
+        self.log.push(format!("blob.size({blob_name})"));
+        self.table.get(&blob).map_or(0, |b| b.bytes.len() as u32)
     }
     fn append(&mut self, blob: Resource<Blob>, more: Vec<u8>) {
+        let blob_name = name_of(self, &blob);
+        self.log.push(format!("blob.append({blob_name}, {more:?})"));
         if let Ok(b) = self.table.get_mut(&blob) {
-            b.0.extend(more);
+            b.bytes.extend(more);
         }
     }
     fn read(&mut self, blob: Resource<Blob>) -> Vec<u8> {
+        let blob_name = name_of(self, &blob);
+        self.log.push(format!("blob.read({blob_name})"));
         self.table
             .get(&blob)
-            .map(|b| b.0.clone())
+            .map(|b| b.bytes.clone())
             .unwrap_or_default()
     }
     fn from_string(&mut self, s: String) -> Resource<Blob> {
-        self.new(s.into_bytes())
+        self.log.push(call!("blob.from-string", s));
+        create(self, s.into_bytes())
     }
     fn drop(&mut self, blob: Resource<Blob>) -> wasmtime::Result<()> {
+        let blob_name = name_of(self, &blob);
+        self.log.push(format!("blob.drop({blob_name})"));
         self.data.dropped += 1;
         self.table.delete(blob)?;
         Ok(())
@@ -55,6 +85,7 @@ impl HostBlob for HostState<Counts> {
 
 impl BlobsHost for HostState<Counts> {
     fn live(&mut self) -> u32 {
+        self.log.push(call!("live"));
         self.data.created - self.data.dropped
     }
 }
@@ -69,15 +100,42 @@ pub fn run(language: &str) -> Result<()> {
         (store.data().data.created, store.data().data.dropped),
         (2, 2)
     );
+    check_calls(
+        &mut store.data_mut().log,
+        [
+            "live()",
+            "blob.new([1, 2, 3])",
+            "blob.size(blob 1)",
+            "blob.append(blob 1, [4])",
+            "blob.append(blob 1, [])",
+            "blob.read(blob 1)",
+            "blob.from-string(\"héllo\")",
+            "blob.size(blob 2)",
+            "live()",
+            "blob.drop(blob 1)",
+            "live()",
+            "blob.drop(blob 2)",
+            "live()",
+        ]
+        .map(String::from)
+        .to_vec(),
+    )?;
     guest.call_hold(&mut *store, 100)?;
     check!(
         (store.data().data.created, store.data().data.dropped),
         (102, 2)
     );
+    check_calls(
+        &mut store.data_mut().log,
+        (0..100u8).map(|i| call!("blob.new", [i])).collect(),
+    )?;
     guest.call_release(&mut *store)?;
     check!(
         (store.data().data.created, store.data().data.dropped),
         (102, 102)
     );
-    Ok(())
+    check_calls(
+        &mut store.data_mut().log,
+        (3..=102).map(|n| format!("blob.drop(blob {n})")).collect(),
+    )
 }

@@ -1,6 +1,7 @@
 //! Host resources lent (`borrow<token>`) to guest exports: the host keeps ownership, the guest
 //! reads through the borrow and must end it before returning.
 
+use super::check_calls;
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 use std::collections::BTreeMap;
@@ -17,12 +18,18 @@ pub struct Tokens {
 
 impl knit::resources_lend_to_guest::tokens::HostToken for HostState<Tokens> {
     fn new(&mut self, id: u32) -> Resource<Token> {
+        self.log.push(call!("token.new", id));
         let rep = self.data.ids.len() as u32 + 1;
         self.data.ids.insert(rep, id);
         Resource::new_own(rep)
     }
     fn id(&mut self, token: Resource<Token>) -> u32 {
-        self.data.ids.get(&token.rep()).copied().unwrap_or(u32::MAX)
+        let id = self.data.ids.get(&token.rep()).copied();
+        self.log.push(match id {
+            Some(id) => format!("token.id(token {id})"),
+            None => format!("token.id(unknown token, rep {})", token.rep()),
+        });
+        id.unwrap_or(u32::MAX)
     }
     fn drop(&mut self, token: Resource<Token>) -> wasmtime::Result<()> {
         self.data.dropped.push(token.rep());
@@ -52,5 +59,13 @@ pub fn run(language: &str) -> Result<()> {
     );
     // Lending never transfers ownership: the host's destructor must not have run.
     check!(store.data().data.dropped.clone(), Vec::<u32>::new());
-    Ok(())
+    // The guest read each lent token once, through the borrow, and did nothing else with it.
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            "token.id(token 40)".into(),
+            "token.id(token 40)".into(),
+            "token.id(token 2)".into(),
+        ],
+    )
 }

@@ -1,7 +1,7 @@
 //! Resources that go back to their owner: host keys given to the guest and returned (by borrow and
 //! by value), guest cookies given to the host and returned (by borrow and by value).
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 use wasmtime::component::Resource;
@@ -26,14 +26,26 @@ pub struct Seen {
 
 use knit::resources_passed_back::keys;
 
+/// How the call record names the key behind `handle`.
+fn name_of(state: &HostState<Seen>, handle: &Resource<KeyData>) -> String {
+    match state.table.get(handle) {
+        Ok(key) => format!("key {}", key.name),
+        Err(_) => format!("unknown key (rep {})", handle.rep()),
+    }
+}
+
 impl keys::HostKey for HostState<Seen> {
     fn name(&mut self, key: Resource<KeyData>) -> String {
+        let key_name = name_of(self, &key);
+        self.log.push(format!("key.name({key_name})"));
         self.table
             .get(&key)
             .map(|k| k.name.clone())
             .unwrap_or_default()
     }
     fn drop(&mut self, key: Resource<KeyData>) -> wasmtime::Result<()> {
+        let key_name = name_of(self, &key);
+        self.log.push(format!("key.drop({key_name})"));
         let key = self.table.delete(key)?;
         self.data.dropped.push(key.name);
         Ok(())
@@ -42,14 +54,20 @@ impl keys::HostKey for HostState<Seen> {
 
 impl keys::Host for HostState<Seen> {
     fn issue(&mut self, name: String) -> Resource<KeyData> {
+        self.log.push(call!("issue", name));
         let key = self.table.push(KeyData { name }).expect("table has room");
         self.data.issued.push(key.rep());
         key
     }
     fn is_issued_as(&mut self, key: Resource<KeyData>, name: String) -> bool {
+        let key_name = name_of(self, &key);
+        self.log
+            .push(format!("is-issued-as({key_name}, {name:?})"));
         self.table.get(&key).is_ok_and(|k| k.name == name) && self.data.issued.contains(&key.rep())
     }
     fn revoke(&mut self, key: Resource<KeyData>) -> String {
+        let key_name = name_of(self, &key);
+        self.log.push(format!("revoke({key_name})"));
         let name = self.table.delete(key).map(|k| k.name).unwrap_or_default();
         self.data.revoked.push(name.clone());
         name
@@ -67,6 +85,21 @@ pub fn run(language: &str) -> Result<()> {
     check!(store.data().data.revoked.clone(), vec!["beta".to_string()]);
     check!(store.data().data.dropped.clone(), vec!["alpha".to_string()]);
     check!(store.data().table.is_empty(), true);
+    check_calls(
+        &mut store.data_mut().log,
+        [
+            "issue(\"alpha\")",
+            "issue(\"beta\")",
+            "is-issued-as(key alpha, \"alpha\")",
+            "is-issued-as(key beta, \"beta\")",
+            "is-issued-as(key alpha, \"beta\")",
+            "key.name(key alpha)",
+            "revoke(key beta)",
+            "key.drop(key alpha)",
+        ]
+        .map(String::from)
+        .to_vec(),
+    )?;
 
     let jar = guest.knit_resources_passed_back_jar();
     let ginger = jar.cookie().call_constructor(&mut *store, "ginger")?;

@@ -1,6 +1,6 @@
 //! Results nested in results and options, bare results, and results in lists, both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,12 +8,14 @@ knit_macros::host!({ path: "scenarios/results-nested/test.wit" });
 
 impl knit::results_nested::host::Host for HostState {
     fn parse(&mut self, s: String) -> Result<i64, String> {
+        self.log.push(call!("parse", s));
         if s.is_empty() {
             return Err("empty".into());
         }
         s.parse().map_err(|e| format!("{e}"))
     }
     fn classify(&mut self, r: Result<Result<u8, String>, ()>) -> String {
+        self.log.push(call!("classify", r));
         match r {
             Ok(Ok(x)) => format!("ok ok {x}"),
             Ok(Err(e)) => format!("ok err {e}"),
@@ -50,5 +52,20 @@ pub fn run(language: &str) -> Result<()> {
             Err("empty".into())
         ]
     );
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    check_calls(
+        &mut store.data_mut().log,
+        vec![call!("parse", "12"), call!("parse", "x"), call!("parse", "")],
+    )?;
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    let sent: [Result<Result<u8, String>, ()>; 3] = [Ok(Ok(255)), Ok(Err("ë".into())), Err(())];
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("parse", "-9223372036854775808"),
+            call!("parse", ""),
+            call!("classify", sent[0]),
+            call!("classify", sent[1]),
+            call!("classify", sent[2]),
+        ],
+    )
 }

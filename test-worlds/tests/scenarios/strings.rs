@@ -1,6 +1,6 @@
 //! Strings: empty, ASCII, non-ASCII and embedded NUL, both ways.
 
-use super::guest_ok;
+use super::{check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -8,9 +8,11 @@ knit_macros::host!({ path: "scenarios/strings/test.wit" });
 
 impl knit::strings::host::Host for HostState {
     fn reverse(&mut self, s: String) -> String {
+        self.log.push(call!("reverse", s));
         s.chars().rev().collect()
     }
     fn concat(&mut self, s: String, suffix: String) -> String {
+        self.log.push(call!("concat", s, suffix));
         s + &suffix
     }
 }
@@ -36,5 +38,16 @@ pub fn run(language: &str) -> Result<()> {
         );
     }
     check!(guest.call_upper(&mut *store, "straße")?, "STRASSE");
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("reverse", ""),
+            call!("reverse", "abc"),
+            call!("reverse", "žluťoučký"),
+            call!("reverse", "日本語🎉"),
+            call!("concat", "", ""),
+            call!("concat", "a\0b", "ü"),
+        ],
+    )
 }

@@ -1,6 +1,6 @@
 //! 1 MiB strings, both ways.
 
-use super::guest_ok;
+use super::{Long, check_calls, guest_ok};
 use anyhow::Result;
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -15,6 +15,7 @@ fn digest_of(s: &str) -> (u32, u32) {
 
 impl knit::strings_large::host::Host for HostState {
     fn make(&mut self, pattern: String, n: u32) -> String {
+        self.log.push(call!("make", pattern, n));
         let mut s = pattern.repeat(n as usize / pattern.len().max(1) + 1);
         let mut cut = n as usize;
         while !s.is_char_boundary(cut) {
@@ -24,6 +25,7 @@ impl knit::strings_large::host::Host for HostState {
         s
     }
     fn digest(&mut self, s: String) -> (u32, u32) {
+        self.log.push(call!("digest", Long(s.as_bytes())));
         digest_of(&s)
     }
 }
@@ -42,5 +44,13 @@ pub fn run(language: &str) -> Result<()> {
         digest_of(&"0123456789abcdef".repeat(1 << 16))
     );
     check!(guest.call_repeat(&mut *store, "x", 0)?, "");
-    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)
+    guest_ok("check-imports", guest.call_check_imports(&mut *store)?)?;
+    let sent = "xyz€".repeat((1 << 20) / 6);
+    check_calls(
+        &mut store.data_mut().log,
+        vec![
+            call!("make", "äbc", 1 << 20),
+            call!("digest", Long(sent.as_bytes())),
+        ],
+    )
 }

@@ -1,6 +1,7 @@
 //! `trappable` imports: the host's methods return `wasmtime::Result`, and an `Err` traps the guest
 //! with the host's message, ending the guest's call.
 
+use super::check_calls;
 use anyhow::{Result, ensure};
 use knit_test_worlds::{Host, HostState, guest};
 
@@ -11,13 +12,14 @@ knit_macros::host!({
 
 impl knit::trappable_imports::host::Host for HostState {
     fn answer(&mut self, question: String) -> wasmtime::Result<String> {
+        self.log.push(call!("answer", question));
         if question.contains("forbidden") {
             wasmtime::bail!("the host will not answer {question:?}");
         }
         Ok(format!("{} chars", question.chars().count()))
     }
     fn nonzero(&mut self, x: u32) -> wasmtime::Result<u32> {
-        self.log.push(format!("nonzero {x}"));
+        self.log.push(call!("nonzero", x));
         if x == 0 {
             wasmtime::bail!("zero is not allowed");
         }
@@ -42,6 +44,10 @@ pub fn run(language: &str) -> Result<()> {
         format!("{err:?}").contains("the host will not answer \"the forbidden one\""),
         "unexpected error: {err:?}"
     );
+    check_calls(
+        &mut host.store.data_mut().log,
+        vec![call!("answer", "why?"), call!("answer", "the forbidden one")],
+    )?;
 
     let mut fresh: Host = Host::new(&path)?;
     let guest = pre.instantiate(&mut fresh.store)?;
@@ -54,15 +60,8 @@ pub fn run(language: &str) -> Result<()> {
         "unexpected error: {err:?}"
     );
     // The trap stopped the guest at the zero: 7 was never checked.
-    check!(
-        fresh.store.data().log.clone(),
-        vec![
-            "nonzero 1",
-            "nonzero 2",
-            "nonzero 3",
-            "nonzero 5",
-            "nonzero 0"
-        ]
-    );
-    Ok(())
+    check_calls(
+        &mut fresh.store.data_mut().log,
+        [1, 2, 3, 5, 0].iter().map(|x| call!("nonzero", x)).collect(),
+    )
 }

@@ -1,6 +1,10 @@
 //! [`Files`]: what a backend produces. Backends never touch the disk; front ends decide whether to
 //! write the files ([`Files::write_to`]), compare them ([`Files::check_against`], for `--check`) or
 //! hand them to the compiler (the proc macro).
+//!
+//! [`write_atomic`] is the one way knit writes an output file (bindings, components, adapters,
+//! graphs): into a temporary file in the target's folder, then renamed over the target, with the
+//! permissions a plain `File::create` would give (`0o666` less the umask on Unix).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -121,14 +125,7 @@ impl Files {
                 path: parent.to_path_buf(),
                 source,
             })?;
-            let io_error = |source| WriteError::Io {
-                path: target.clone(),
-                source,
-            };
-            let mut temp = tempfile::NamedTempFile::new_in(parent).map_err(io_error)?;
-            temp.write_all(contents).map_err(io_error)?;
-            temp.flush().map_err(io_error)?;
-            temp.persist(&target).map_err(|e| io_error(e.error))?;
+            write_atomic(&target, contents)?;
             written.push(target);
         }
         Ok(written)
@@ -160,6 +157,31 @@ impl Files {
         }
         stale
     }
+}
+
+/// Writes `contents` to `path` atomically: into a temporary file in the same folder, which is then
+/// renamed over `path`, so a reader sees the old file or the new one, never half of one. The file
+/// gets the permissions `File::create` would give a new file (on Unix `0o666` less the process's
+/// umask, usually `0o644`), not the owner-only mode of a temporary file. The folder must exist.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    let io_error = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".knit-").suffix(".tmp");
+    // The mode is given to `open`, which applies the umask, exactly as for `File::create`.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir).map_err(io_error)?;
+    temp.write_all(contents).map_err(io_error)?;
+    temp.flush().map_err(io_error)?;
+    temp.persist(path).map_err(|e| io_error(e.error))?;
+    Ok(())
 }
 
 /// Joins `relative` (with `/` separators) onto `dir`, or `None` when it is empty, absolute or
@@ -275,6 +297,57 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["bindings.rs"]);
+    }
+
+    /// The process's umask, read without changing it (Linux reports it in `/proc/self/status`);
+    /// `None` where it cannot be read.
+    #[cfg(unix)]
+    fn umask() -> Option<u32> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find_map(|l| l.strip_prefix("Umask:"))?;
+        u32::from_str_radix(line.trim(), 8).ok()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_get_ordinary_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        // What `File::create` gives a new file under this process's umask.
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let expected = std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+        if let Some(umask) = umask() {
+            assert_eq!(expected, 0o666 & !umask);
+        }
+        // (Under a umask of 077 that is 0o600 too, and the check below cannot tell the difference.)
+        let written = sample().write_to(dir.path()).unwrap();
+        let single = dir.path().join("single.wasm");
+        write_atomic(&single, b"\0asm").unwrap();
+        for path in written.iter().chain([&single]) {
+            let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, expected, "{}: {mode:o}", path.display());
+        }
+        // Replacing a file keeps the ordinary mode, and no temporary file is left.
+        write_atomic(&single, b"\0asm\x01").unwrap();
+        let mode = std::fs::metadata(&single).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, expected);
+        assert_eq!(std::fs::read(&single).unwrap(), b"\0asm\x01");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[test]
+    fn write_atomic_names_the_file_it_could_not_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no/such/folder/out.wasm");
+        let err = write_atomic(&path, b"x").unwrap_err();
+        assert!(matches!(err, WriteError::Io { .. }), "{err}");
+        assert!(err.to_string().contains("out.wasm"), "{err}");
     }
 
     #[test]

@@ -70,6 +70,9 @@ pub struct LoadedWorld {
     /// Every file that was read, in reading order, without duplicates (for cargo's rebuild
     /// tracking). Bundled WASI packages are not files and are not listed.
     pub files_read: Vec<PathBuf>,
+    /// Things the user should be told about how the input was read (for example that a project
+    /// folder's WIT was read from its `wit/` folder); front ends print them.
+    pub notes: Vec<String>,
 }
 
 /// Why [`load`] failed. The `Display` text is complete and meant to be printed as is.
@@ -210,6 +213,7 @@ struct Gathered {
     /// of a package is the one their (possibly partial) copies unify with.
     components: Vec<DecodedComponent>,
     files_read: IndexSet<PathBuf>,
+    notes: Vec<String>,
 }
 
 /// [`load`] with an explicit source of bundled packages (unit tests use a fake one).
@@ -236,6 +240,7 @@ pub(crate) fn load_with_bundle(
         wasm_main: Vec::new(),
         components: Vec::new(),
         files_read: IndexSet::new(),
+        notes: Vec::new(),
     };
     let paths_are_main = source.inline.is_none();
     for path in &source.paths {
@@ -299,6 +304,7 @@ pub(crate) fn load_with_bundle(
         resolve: gathered.resolve,
         world,
         files_read: gathered.files_read.into_iter().collect(),
+        notes: gathered.notes,
     })
 }
 
@@ -319,6 +325,17 @@ fn parse_map(map: SourceMap) -> Result<UnresolvedPackageGroup, LoadError> {
 fn gather_path(gathered: &mut Gathered, path: &Path, is_main: bool) -> Result<(), LoadError> {
     let meta = std::fs::metadata(path).map_err(read_error(path))?;
     if meta.is_dir() {
+        // A project folder (a crate or Go module) keeps its WIT in `wit/`, as `generate!()`
+        // assumes: read that when the folder itself holds no `.wit` file.
+        let nested = path.join("wit");
+        if !has_wit_files(path)? && nested.is_dir() {
+            gathered.notes.push(format!(
+                "`{}` holds no .wit file; read the WIT in `{}`",
+                path.display(),
+                nested.display()
+            ));
+            return gather_path(gathered, &nested, is_main);
+        }
         let group = parse_folder(gathered, path)?;
         gathered.groups.push(Group {
             group,
@@ -333,6 +350,17 @@ fn gather_path(gathered: &mut Gathered, path: &Path, is_main: bool) -> Result<()
     } else {
         gather_file(gathered, path, is_main)
     }
+}
+
+/// Whether a folder holds a `*.wit` file (not recursing).
+fn has_wit_files(dir: &Path) -> Result<bool, LoadError> {
+    for entry in std::fs::read_dir(dir).map_err(read_error(dir))? {
+        let file = entry.map_err(read_error(dir))?.path();
+        if file.extension().is_some_and(|e| e == "wit") && file.is_file() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Reads every `*.wit` file of a folder (not recursing) as one package.

@@ -453,3 +453,35 @@ fn component_merges_with_the_wit_it_was_built_from() {
     let err = load(&source(&paths, None)).unwrap_err();
     assert!(matches!(err, LoadError::AmbiguousWorld { .. }), "{err}");
 }
+
+#[test]
+fn project_folder_reads_its_wit_folder_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let wit = dir.path().join("wit");
+    std::fs::create_dir_all(wit.join("deps/dep")).unwrap();
+    std::fs::write(dir.path().join("Cargo.toml"), "[package]\n").unwrap();
+    std::fs::write(
+        wit.join("world.wit"),
+        "package my:proj;\nworld proj { import my:dep/api; }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        wit.join("deps/dep/api.wit"),
+        "package my:dep;\ninterface api { f: func(); }\n",
+    )
+    .unwrap();
+    let loaded = load(&source(&[dir.path().to_path_buf()], None)).unwrap();
+    assert_eq!(world_name(&loaded), "my:proj/proj");
+    assert_eq!(loaded.notes.len(), 1, "{:?}", loaded.notes);
+    assert!(
+        loaded.notes[0].contains(&format!("read the WIT in `{}`", wit.display())),
+        "{:?}",
+        loaded.notes
+    );
+    // A folder with neither .wit files nor a `wit/` folder is still refused.
+    let empty = tempfile::tempdir().unwrap();
+    let err = load(&source(&[empty.path().to_path_buf()], None))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("contains no .wit files"), "{err}");
+}

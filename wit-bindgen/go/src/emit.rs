@@ -74,6 +74,8 @@ pub struct GoEmitter<'g, 'a> {
     /// Borrowed handles of imported resources an export received; dropped once the user returns,
     /// as the component model requires.
     borrows: Vec<String>,
+    /// The function-level list of handles lent inside containers, released after the call.
+    lent: Option<String>,
 }
 
 impl<'g, 'a> GoEmitter<'g, 'a> {
@@ -110,6 +112,7 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
             import_base: "f".into(),
             guard_gc: false,
             borrows: Vec::new(),
+            lent: None,
         }
     }
 
@@ -122,6 +125,9 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
     /// The rendered body, with the pinner declared when it is used.
     pub fn body(&mut self) -> String {
         let mut body = std::mem::take(&mut self.bufs[0]);
+        if let Some(list) = &self.lent {
+            body = format!("var {list} []{}Dropper\n{body}", self.g.cm());
+        }
         if self.uses_pinner {
             body = format!(
                 "var pinner {}Pinner\ndefer pinner.Unpin()\n{body}",
@@ -133,6 +139,14 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
 
     fn out(&mut self) -> &mut String {
         self.bufs.last_mut().expect("a buffer is open")
+    }
+
+    /// The name of the function-level list of lent handles, declared by [`Self::body`].
+    fn lent_list(&mut self) -> String {
+        if self.lent.is_none() {
+            self.lent = Some(self.scope.fresh("lent"));
+        }
+        self.lent.clone().unwrap_or_default()
     }
 
     /// Binds `expr` to a fresh local and returns its name.
@@ -303,10 +317,13 @@ impl<'g, 'a> GoEmitter<'g, 'a> {
             UserCall::Method(name) => format!("{}.{name}({})", ops[0], ops[1..].join(", ")),
         };
         let borrows = std::mem::take(&mut self.borrows);
-        let release = borrows
+        let mut release = borrows
             .iter()
             .map(|b| format!("{b}.Drop()\n"))
             .collect::<String>();
+        if let Some(list) = &self.lent {
+            let _ = writeln!(release, "for _, h := range {list} {{\nh.Drop()\n}}");
+        }
         if results == 0 {
             let _ = writeln!(self.out(), "{call}");
             self.out().push_str(&release);
@@ -722,7 +739,14 @@ impl Emitter for GoEmitter<'_, '_> {
                 let value = self.bind("res", &format!("{f}({})", op(0)));
                 let lent = (*kind, *origin) == (HandleKind::Borrow, ResourceOrigin::Imported);
                 if self.kind == PlanKind::Export && lent {
-                    self.borrows.push(value.clone());
+                    if self.bufs.len() > 1 {
+                        // Lifted inside a container (a case, a list element): the local ends
+                        // with its block, so the function-level list keeps it for the release.
+                        let list = self.lent_list();
+                        let _ = writeln!(self.out(), "{list} = append({list}, {value})");
+                    } else {
+                        self.borrows.push(value.clone());
+                    }
                 }
                 vec![value]
             }

@@ -6,8 +6,9 @@ use crate::functions::{is_method, param_names, resource_of};
 use crate::layout::Pkg;
 use crate::{Generator, push_docs_indented};
 use anyhow::{Context, Result};
-use knit_bindgen_core::abi::{PlanKind, flat_types, mangle};
+use knit_bindgen_core::abi::PlanKind;
 use knit_bindgen_core::names::{Case, convert_case};
+use knit_bindgen_core::walk::ExportEntry;
 use std::collections::HashSet;
 use std::fmt::Write;
 use wit_parser::{Function, FunctionKind, TypeId, WorldKey};
@@ -19,7 +20,7 @@ impl Generator<'_> {
         &self,
         pkg: Pkg,
         key: Option<&WorldKey>,
-        funcs: &[Function],
+        funcs: &[&Function],
         resources: &[TypeId],
     ) -> Result<String> {
         let iface = self.claim(pkg, "Exports");
@@ -95,10 +96,9 @@ impl Generator<'_> {
         func: &Function,
         method: &str,
     ) -> Result<String> {
-        let plan = self
-            .abi
-            .export_plan(func)
+        let entry = ExportEntry::new(&self.abi, key, func)
             .with_context(|| format!("planning export `{}`", func.name))?;
+        let plan = &entry.plan;
         let call = if is_method(func) {
             UserCall::Method(
                 self.method_name(resource_of(func).expect("a method has a resource"), func),
@@ -107,11 +107,6 @@ impl Generator<'_> {
             UserCall::Function(format!("exports_get().{method}"))
         };
         let style = self.result_style(func, true);
-        let style = if matches!(func.kind, FunctionKind::Constructor(_)) {
-            ResultStyle::Plain
-        } else {
-            style
-        };
         let args: Vec<String> = (0..plan.core_params.len())
             .map(|i| format!("arg{i}"))
             .collect();
@@ -120,8 +115,8 @@ impl Generator<'_> {
         emitter.import_base = func.name.clone();
         knit_bindgen_core::abi::run(&plan.body, &mut emitter);
         let body = emitter.body();
-        let export_name = mangle::export_name(self.resolve, key, &func.name);
-        let entry = self.claim(pkg, &format!("wasmexport_{}", sanitize(&func.name)));
+        let export_name = &entry.name;
+        let entry_fn = self.claim(pkg, &format!("wasmexport_{}", sanitize(&func.name)));
         let params: Vec<String> = args
             .iter()
             .zip(&plan.core_params)
@@ -134,10 +129,10 @@ impl Generator<'_> {
             .unwrap_or_default();
         let cm = self.cm();
         let mut code = format!(
-            "//go:wasmexport {export_name}\nfunc {entry}({}){ret} {{\n{cm}ExportEnter()\ndefer {cm}ExportLeave()\n{body}}}\n\n",
+            "//go:wasmexport {export_name}\nfunc {entry_fn}({}){ret} {{\n{cm}ExportEnter()\ndefer {cm}ExportLeave()\n{body}}}\n\n",
             params.join(", ")
         );
-        if let Some(post) = self.abi.post_return_plan(func)? {
+        if let Some((post_name, post)) = &entry.post_return {
             let mut emitter = GoEmitter::new(
                 self,
                 PlanKind::PostReturn,
@@ -158,11 +153,10 @@ impl Generator<'_> {
             let _ = write!(
                 code,
                 "//go:wasmexport {}\nfunc {post_entry}({}) {{\n{body}}}\n\n",
-                mangle::post_return_name(&export_name),
+                post_name,
                 params.join(", ")
             );
         }
-        let _ = flat_types;
         Ok(code)
     }
 
@@ -172,7 +166,7 @@ impl Generator<'_> {
         pkg: Pkg,
         iface: &str,
         set: &str,
-        funcs: &[Function],
+        funcs: &[&Function],
         methods: &[String],
         resources: &[TypeId],
     ) -> String {

@@ -17,16 +17,19 @@ use wit_parser::{InterfaceId, Resolve, TypeId, TypeOwner, WorldId, WorldItem, Wo
 pub enum Pkg {
     /// The world's own package.
     World,
-    /// An imported interface.
-    Import(InterfaceId),
-    /// An exported interface.
-    Export(InterfaceId),
+    /// An imported interface; the number tells apart the packages of an interface imported under
+    /// several names (`import primary: store;`), 0 being its home package (its plain `import` when
+    /// there is one, else its first).
+    Import(InterfaceId, u32),
+    /// An exported interface, numbered likewise.
+    Export(InterfaceId, u32),
 }
 
 /// Folders and names of every package of one world.
 pub struct Layout {
     dirs: BTreeMap<Pkg, String>,
-    names: HashMap<InterfaceId, String>,
+    names: HashMap<Pkg, String>,
+    by_key: HashMap<(bool, WorldKey), Pkg>,
     imported: BTreeSet<InterfaceId>,
     exported: BTreeSet<InterfaceId>,
 }
@@ -115,25 +118,45 @@ impl Layout {
             candidate
         };
         dirs.insert(Pkg::World, unique(world_dir.clone()));
-        for (key, item) in &w.imports {
-            if let WorldItem::Interface { id, .. } = item {
-                imported.insert(*id);
-                names.insert(*id, resolve.name_world_key(key));
-                dirs.insert(Pkg::Import(*id), unique(base(key)));
+        let mut by_key = HashMap::new();
+        for (exporting, items) in [(false, &w.imports), (true, &w.exports)] {
+            // The home package (number 0) of an interface is its plain import, else its first.
+            let mut homes: HashMap<InterfaceId, &WorldKey> = HashMap::new();
+            for (key, item) in items {
+                if let WorldItem::Interface { id, .. } = item
+                    && (matches!(key, WorldKey::Interface(_)) || !homes.contains_key(id))
+                {
+                    homes.insert(*id, key);
+                }
             }
-        }
-        for (key, item) in &w.exports {
-            if let WorldItem::Interface { id, .. } = item {
-                exported.insert(*id);
-                names
-                    .entry(*id)
-                    .or_insert_with(|| resolve.name_world_key(key));
-                dirs.insert(Pkg::Export(*id), unique(format!("exports/{}", base(key))));
+            let mut next: HashMap<InterfaceId, u32> = HashMap::new();
+            for (key, item) in items {
+                let WorldItem::Interface { id, .. } = item else {
+                    continue;
+                };
+                let number = if homes[id] == key {
+                    0
+                } else {
+                    let n = next.entry(*id).or_insert(0);
+                    *n += 1;
+                    *n
+                };
+                let (pkg, dir) = if exporting {
+                    exported.insert(*id);
+                    (Pkg::Export(*id, number), format!("exports/{}", base(key)))
+                } else {
+                    imported.insert(*id);
+                    (Pkg::Import(*id, number), base(key))
+                };
+                names.insert(pkg, resolve.name_world_key(key));
+                dirs.insert(pkg, unique(dir));
+                by_key.insert((exporting, key.clone()), pkg);
             }
         }
         Layout {
             dirs,
             names,
+            by_key,
             imported,
             exported,
         }
@@ -155,9 +178,14 @@ impl Layout {
         dir.rsplit('/').next().unwrap_or(dir)
     }
 
-    /// The interface's WIT name as the world refers to it.
-    pub fn wit_name(&self, id: InterfaceId) -> &str {
-        self.names.get(&id).map(String::as_str).unwrap_or("?")
+    /// The WIT name the world imports or exports the package's interface under.
+    pub fn wit_name(&self, pkg: Pkg) -> &str {
+        self.names.get(&pkg).map(String::as_str).unwrap_or("?")
+    }
+
+    /// The package of the interface imported (or, with `exporting`, exported) under `key`.
+    pub fn of_key(&self, exporting: bool, key: &WorldKey) -> Pkg {
+        self.by_key[&(exporting, key.clone())]
     }
 
     /// Whether the world imports the interface.
@@ -177,9 +205,9 @@ impl Layout {
         match resolve.types[id].owner {
             TypeOwner::Interface(iface) => {
                 if (exporting && self.is_exported(iface)) || !self.is_imported(iface) {
-                    Pkg::Export(iface)
+                    Pkg::Export(iface, 0)
                 } else {
-                    Pkg::Import(iface)
+                    Pkg::Import(iface, 0)
                 }
             }
             _ => Pkg::World,

@@ -32,18 +32,18 @@ mod format;
 mod functions;
 mod layout;
 mod resources;
-pub mod toolchain;
 mod types;
 
 use anyhow::Result;
 use knit_bindgen_core::Files;
 use knit_bindgen_core::abi::Abi;
 use knit_bindgen_core::names::{Case, Language, ident};
+use knit_bindgen_core::walk::{Backend, Scope, Side};
 use layout::{Layout, Pkg};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
-use wit_parser::{Docs, InterfaceId, Resolve, WorldId, WorldItem, WorldKey};
+use wit_parser::{Docs, Function, Resolve, TypeId, WorldId, WorldKey};
 
 /// The version of knit that generated the code, stamped into every file.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -113,6 +113,10 @@ pub(crate) struct Generator<'a> {
     code: BTreeMap<Pkg, PkgCode>,
     /// Imports of every package, accumulated over the run (a package can be rendered in parts).
     all_imports: BTreeMap<Pkg, BTreeSet<String>>,
+    /// Code of the scope being walked, moved into its package when the scope ends.
+    scope_code: String,
+    /// The world key of the interface scope being walked.
+    pub current_key: Option<WorldKey>,
 }
 
 impl<'a> Generator<'a> {
@@ -131,6 +135,8 @@ impl<'a> Generator<'a> {
             type_names: RefCell::new(std::collections::HashMap::new()),
             code: BTreeMap::new(),
             all_imports: BTreeMap::new(),
+            scope_code: String::new(),
+            current_key: None,
             layout,
         }
     }
@@ -185,100 +191,16 @@ impl<'a> Generator<'a> {
     }
 
     fn generate(&mut self) -> Result<()> {
-        let world = &self.resolve.worlds[self.world];
-        let imports: Vec<(WorldKey, WorldItem)> = world
-            .imports
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        let exports: Vec<(WorldKey, WorldItem)> = world
-            .exports
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
         self.claim_type_names();
-        // The world package always exists: it documents the world and links the runtime.
-        self.begin(Pkg::World);
-        let mut docs = String::new();
-        push_docs(&mut docs, &world.docs);
-        let world_types: Vec<_> = imports
-            .iter()
-            .filter_map(|(_, item)| match item {
-                WorldItem::Type { id, .. } => Some(*id),
-                _ => None,
-            })
-            .collect();
-        let mut code = String::new();
-        for id in &world_types {
-            code.push_str(&self.type_definition(*id, false));
-        }
-        for (_, item) in &imports {
-            if let WorldItem::Function(func) = item {
-                code.push_str(&self.import_function(None, func)?);
-            }
-        }
-        self.end(code, docs);
-        for (key, item) in &imports {
-            if let WorldItem::Interface { id, .. } = item {
-                self.interface(key, *id, false)?;
-            }
-        }
-        let world_funcs: Vec<_> = exports
-            .iter()
-            .filter_map(|(_, item)| match item {
-                WorldItem::Function(f) => Some(f.clone()),
-                _ => None,
-            })
-            .collect();
-        if !world_funcs.is_empty() {
-            self.begin(Pkg::World);
-            let code = self.export_functions(Pkg::World, None, &world_funcs, &[])?;
-            self.end(code, String::new());
-        }
-        for (key, item) in &exports {
-            if let WorldItem::Interface { id, .. } = item {
-                self.interface(key, *id, true)?;
-            }
-        }
-        Ok(())
+        knit_bindgen_core::walk::walk(self.resolve, self.world, self)
     }
 
-    /// Emits the package of an imported or exported interface.
-    fn interface(&mut self, key: &WorldKey, id: InterfaceId, exporting: bool) -> Result<()> {
-        let pkg = if exporting {
-            Pkg::Export(id)
-        } else {
-            Pkg::Import(id)
-        };
-        self.begin(pkg);
-        let iface = &self.resolve.interfaces[id];
-        let mut docs = String::new();
-        push_docs(&mut docs, &iface.docs);
-        let mut code = String::new();
-        let types: Vec<_> = iface.types.values().copied().collect();
-        for ty in &types {
-            code.push_str(&self.type_definition(*ty, exporting));
+    /// The package a scope's items are written to.
+    fn scope_pkg(&self, scope: Scope<'_>) -> Pkg {
+        match scope {
+            Scope::World(_) => Pkg::World,
+            Scope::Interface(site) => self.layout.of_key(site.side == Side::Export, site.key),
         }
-        let funcs: Vec<_> = iface.functions.values().cloned().collect();
-        if exporting {
-            let resources: Vec<_> = types
-                .iter()
-                .copied()
-                .filter(|t| {
-                    matches!(
-                        self.resolve.types[*t].kind,
-                        wit_parser::TypeDefKind::Resource
-                    )
-                })
-                .collect();
-            code.push_str(&self.export_functions(pkg, Some(key), &funcs, &resources)?);
-        } else {
-            for func in &funcs {
-                code.push_str(&self.import_function(Some(key), func)?);
-            }
-        }
-        self.end(code, docs);
-        Ok(())
     }
 
     /// Assembles every package into files.
@@ -312,11 +234,11 @@ impl<'a> Generator<'a> {
             if code.docs.is_empty() {
                 let what = match pkg {
                     Pkg::World => format!("world `{}`", self.resolve.worlds[self.world].name),
-                    Pkg::Import(id) => {
-                        format!("the imported interface `{}`", self.layout.wit_name(*id))
+                    Pkg::Import(..) => {
+                        format!("the imported interface `{}`", self.layout.wit_name(*pkg))
                     }
-                    Pkg::Export(id) => {
-                        format!("the exported interface `{}`", self.layout.wit_name(*id))
+                    Pkg::Export(..) => {
+                        format!("the exported interface `{}`", self.layout.wit_name(*pkg))
                     }
                 };
                 let _ = writeln!(out, "// Package {name} holds the bindings of {what}.");
@@ -335,6 +257,54 @@ impl<'a> Generator<'a> {
     }
 }
 
+impl<'a> Backend<'a> for Generator<'a> {
+    fn begin(&mut self, scope: Scope<'a>) -> Result<()> {
+        // The world package always exists: it documents the world and links the runtime.
+        self.current_key = scope.key().cloned();
+        let pkg = self.scope_pkg(scope);
+        Generator::begin(self, pkg);
+        self.scope_code.clear();
+        Ok(())
+    }
+
+    fn define_type(&mut self, scope: Scope<'a>, id: TypeId) -> Result<()> {
+        let code = self.type_definition(id, scope.exporting());
+        self.scope_code.push_str(&code);
+        Ok(())
+    }
+
+    fn import_function(&mut self, scope: Scope<'a>, func: &'a Function) -> Result<()> {
+        let code = Generator::import_function(self, scope.key(), func)?;
+        self.scope_code.push_str(&code);
+        Ok(())
+    }
+
+    fn export_functions(
+        &mut self,
+        scope: Scope<'a>,
+        funcs: &[&'a Function],
+        resources: &[TypeId],
+    ) -> Result<()> {
+        let pkg = self.scope_pkg(scope);
+        let code = Generator::export_functions(self, pkg, scope.key(), funcs, resources)?;
+        self.scope_code.push_str(&code);
+        Ok(())
+    }
+
+    fn end(&mut self, scope: Scope<'a>) -> Result<()> {
+        let docs = match scope {
+            Scope::World(Side::Import) => &self.resolve.worlds[self.world].docs,
+            Scope::World(Side::Export) => &Docs::default(),
+            Scope::Interface(site) => &self.resolve.interfaces[site.id].docs,
+        };
+        let mut text = String::new();
+        push_docs(&mut text, docs);
+        let code = std::mem::take(&mut self.scope_code);
+        Generator::end(self, code, text);
+        Ok(())
+    }
+}
+
 /// The `import (...)` block of a generated package. The runtime is always imported (blank when
 /// unused) so that `cabi_realloc` is linked into every program that uses the bindings.
 fn import_block(prefix: &str, dirs: &BTreeSet<String>, always_cm: bool) -> String {
@@ -343,6 +313,10 @@ fn import_block(prefix: &str, dirs: &BTreeSet<String>, always_cm: bool) -> Strin
         lines.push(format!("\t_ \"{prefix}/cm\""));
     }
     for dir in dirs {
+        if let Some(std) = dir.strip_prefix("std:") {
+            lines.push(format!("\t{std:?}"));
+            continue;
+        }
         let alias = if dir == "cm" {
             "cm".to_string()
         } else {
@@ -373,14 +347,11 @@ pub(crate) fn push_docs(out: &mut String, docs: &Docs) {
 
 /// Appends WIT docs as `//` comment lines with an indent.
 pub(crate) fn push_docs_indented(out: &mut String, docs: &Docs, indent: &str) {
-    if let Some(text) = &docs.contents {
-        for line in text.trim_end().lines() {
-            let line = line.trim_end();
-            if line.is_empty() {
-                let _ = writeln!(out, "{indent}//");
-            } else {
-                let _ = writeln!(out, "{indent}// {line}");
-            }
+    for line in knit_bindgen_core::walk::doc_lines(docs) {
+        if line.is_empty() {
+            let _ = writeln!(out, "{indent}//");
+        } else {
+            let _ = writeln!(out, "{indent}// {line}");
         }
     }
 }

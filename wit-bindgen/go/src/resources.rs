@@ -3,34 +3,17 @@
 //! representations to those values, and the helpers generated code uses to move them across.
 
 use crate::Generator;
-use knit_bindgen_core::abi::mangle;
+use knit_bindgen_core::walk::ResourceSite;
 use std::fmt::Write;
-use wit_parser::{TypeId, TypeOwner, WorldItem, WorldKey};
+use wit_parser::{TypeId, TypeOwner};
 
 impl Generator<'_> {
-    /// The world key of the interface that owns a type, for core module names.
-    pub fn owner_key(&self, id: TypeId) -> Option<WorldKey> {
-        let TypeOwner::Interface(iface) = self.resolve.types[id].owner else {
-            return None;
-        };
-        let world = &self.resolve.worlds[self.world];
-        world
-            .imports
-            .iter()
-            .chain(world.exports.iter())
-            .find(|(key, item)| match key {
-                WorldKey::Interface(i) => *i == iface,
-                WorldKey::Name(_) => {
-                    matches!(item, WorldItem::Interface { id, .. } if *id == iface)
-                }
-            })
-            .map(|(key, _)| key.clone())
-    }
-
     /// The handle type of an imported resource (its methods are rendered with the functions).
     pub fn imported_resource(&self, id: TypeId, name: &str) -> String {
         let wit = self.resolve.types[id].name.clone().unwrap_or_default();
-        let module = mangle::import_module(self.resolve, self.owner_key(id).as_ref());
+        let module =
+            ResourceSite::in_scope(self.resolve, self.world, id, self.current_key.as_ref())
+                .import_module;
         let pkg = self.current.get();
         let drop_fn = self.claim(pkg, &format!("wasmimport_drop_{name}"));
         format!(
@@ -49,9 +32,8 @@ impl Generator<'_> {
     /// The interface, table and helpers of a resource this component exports.
     pub fn exported_resource(&self, id: TypeId, name: &str) -> String {
         let wit = self.resolve.types[id].name.clone().unwrap_or_default();
-        let key = self.owner_key(id);
-        let module = mangle::exported_resource_module(self.resolve, key.as_ref());
-        let dtor = mangle::destructor_name(self.resolve, key.as_ref(), &wit);
+        let site = ResourceSite::in_scope(self.resolve, self.world, id, self.current_key.as_ref());
+        let (module, dtor) = (site.export_module, site.destructor);
         let pkg = self.current.get();
         let claim = |base: &str| self.claim(pkg, &format!("{base}_{name}"));
         let (new_fn, rep_fn, drop_fn, table, dtor_fn) = (

@@ -24,6 +24,10 @@ pub struct TypeNames {
     pub accessors: Vec<String>,
 }
 
+/// The import-set entry for the standard library's `unsafe` package (other entries are folders of
+/// generated packages).
+pub const STD_UNSAFE: &str = "std:unsafe";
+
 /// The Go type of a core value.
 pub fn flat_go(ty: FlatType) -> &'static str {
     match ty {
@@ -63,6 +67,37 @@ pub fn tuple_source(arities: &BTreeSet<usize>) -> String {
 }
 
 impl Generator<'_> {
+    /// Compile-time checks that struct `name` has the canonical ABI layout on `GOARCH=wasm` (size,
+    /// alignment, every field's offset), which the plan relies on when it moves lists of the
+    /// record as whole blocks. An index out of range of a one-element array is a compile error.
+    fn canonical_layout_check(
+        &self,
+        out: &mut String,
+        name: &str,
+        ty: &Type,
+        record: &wit_parser::Record,
+        fields: &[String],
+    ) {
+        self.imports.borrow_mut().insert(STD_UNSAFE.to_string());
+        let layout = self.abi.layout();
+        let types: Vec<Type> = record.fields.iter().map(|f| f.ty).collect();
+        let _ = writeln!(
+            out,
+            "// Lists of {name} move as one block of memory: its layout must be the canonical ABI's.\n\
+             var _ = [1]struct{{}}{{}}[unsafe.Sizeof({name}{{}})-{}]\n\
+             var _ = [1]struct{{}}{{}}[unsafe.Alignof({name}{{}})-{}]",
+            layout.size(ty),
+            layout.align(ty)
+        );
+        for (field, offset) in fields.iter().zip(layout.field_offsets(&types)) {
+            let _ = writeln!(
+                out,
+                "var _ = [1]struct{{}}{{}}[unsafe.Offsetof({name}{{}}.{field})-{offset}]"
+            );
+        }
+        out.push('\n');
+    }
+
     /// Types declared by a package, in declaration order.
     fn package_types(&self, pkg: Pkg) -> Vec<TypeId> {
         match pkg {
@@ -74,7 +109,7 @@ impl Generator<'_> {
                     _ => None,
                 })
                 .collect(),
-            Pkg::Import(i) | Pkg::Export(i) => {
+            Pkg::Import(i, _) | Pkg::Export(i, _) => {
                 self.resolve.interfaces[i].types.values().copied().collect()
             }
         }
@@ -163,7 +198,15 @@ impl Generator<'_> {
 
     /// The names of a named type, and the package declaring it, seen from import or export code.
     pub fn names_of(&self, id: TypeId, exporting: bool) -> (Pkg, TypeNames) {
-        let home = self.layout.type_home(self.resolve, id, exporting);
+        let mut home = self.layout.type_home(self.resolve, id, exporting);
+        // Inside one of several packages of an interface (imported under several names), its
+        // types are that package's own.
+        if let (Pkg::Import(owner, _), Pkg::Import(current, _))
+        | (Pkg::Export(owner, _), Pkg::Export(current, _)) = (home, self.current.get())
+            && owner == current
+        {
+            home = self.current.get();
+        }
         (home, self.names_in(home, id))
     }
 
@@ -194,7 +237,7 @@ impl Generator<'_> {
             Type::F64 => "float64".into(),
             Type::Char => "rune".into(),
             Type::String => "string".into(),
-            Type::ErrorContext => "int32".into(),
+            Type::ErrorContext => unreachable!("rejected by walk::check_supported"),
             Type::Id(id) => self.type_id(*id, exporting),
         }
     }
@@ -227,7 +270,7 @@ impl Generator<'_> {
             }
             TypeDefKind::Handle(Handle::Own(r) | Handle::Borrow(r)) => self.type_id(*r, exporting),
             TypeDefKind::Type(t) => self.ty(t, exporting),
-            _ => "any".into(),
+            other => unreachable!("a WIT {} is always named", other.as_str()),
         }
     }
 
@@ -249,6 +292,7 @@ impl Generator<'_> {
                 out.push_str(&docs);
                 let _ = writeln!(out, "type {name} struct {{");
                 let mut fields = HashSet::new();
+                let mut field_names = Vec::new();
                 for field in &r.fields {
                     push_docs_indented(&mut out, &field.docs, "\t");
                     let mut f = go_ident(&field.name, Case::UpperCamel);
@@ -256,8 +300,13 @@ impl Generator<'_> {
                         f.push('_');
                     }
                     let _ = writeln!(out, "\t{f} {}", self.ty(&field.ty, exporting));
+                    field_names.push(f);
                 }
                 out.push_str("}\n\n");
+                let ty = Type::Id(id);
+                if self.abi.has_canonical_layout(&ty) {
+                    self.canonical_layout_check(&mut out, name, &ty, r, &field_names);
+                }
             }
             TypeDefKind::Flags(f) => {
                 out.push_str(&docs);
@@ -342,7 +391,7 @@ impl Generator<'_> {
             }
             TypeDefKind::Resource => {
                 out.push_str(&docs);
-                if exporting && matches!(pkg, Pkg::Export(_)) {
+                if exporting && matches!(pkg, Pkg::Export(..)) {
                     out.push_str(&self.exported_resource(id, name));
                 } else {
                     out.push_str(&self.imported_resource(id, name));

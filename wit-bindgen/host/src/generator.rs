@@ -6,6 +6,7 @@ use crate::selector::{FunctionRef, Selection};
 use anyhow::{Result, bail};
 use knit_bindgen_core::abi::Layout;
 use knit_bindgen_core::names::{Case, Language, ident};
+use knit_bindgen_rust::spelling::{self, Speller};
 use std::collections::BTreeMap;
 use wit_parser::{
     Function, FunctionKind, Handle, InterfaceId, Resolve, Type, TypeDefKind, TypeId, TypeOwner,
@@ -50,6 +51,18 @@ pub struct Gen<'a> {
     pub typed_error_used: std::cell::Cell<bool>,
     /// Whether some imported function is async (the linker functions then need `Send` data).
     pub any_async: bool,
+    /// The world's own imported types, collected during the walk.
+    pub world_types: Vec<TypeId>,
+    /// The world's own imported functions, collected during the walk.
+    pub world_functions: Vec<&'a Function>,
+    /// The module and trait of every imported interface's `Host` trait.
+    pub interface_scopes: Vec<(ModPath, String)>,
+    /// The world's `<World>Imports` trait, when it has one.
+    pub root_import_trait: Option<String>,
+    /// The world-level pieces of the exports' structs.
+    pub root_exports: crate::exports::Pieces,
+    /// Accessors of the exported interfaces on the world's struct.
+    pub export_accessors: String,
 }
 
 /// Rust identifier of a WIT name in the given case.
@@ -103,10 +116,9 @@ pub fn unclash(taken: &std::collections::BTreeSet<String>, base: &str) -> String
 
 /// `///` lines for WIT docs.
 pub fn doc(docs: &wit_parser::Docs) -> String {
-    match &docs.contents {
-        Some(text) => text.lines().map(|line| format!("/// {line}\n")).collect(),
-        None => String::new(),
-    }
+    knit_bindgen_core::walk::doc_lines(docs)
+        .map(|line| format!("/// {line}\n"))
+        .collect()
 }
 
 impl<'a> Gen<'a> {
@@ -158,6 +170,12 @@ impl<'a> Gen<'a> {
             exporting: None,
             typed_error_used: std::cell::Cell::new(false),
             any_async: false,
+            world_types: Vec::new(),
+            world_functions: Vec::new(),
+            interface_scopes: Vec::new(),
+            root_import_trait: None,
+            root_exports: Default::default(),
+            export_accessors: String::new(),
         };
         this.check_with_keys()?;
         Ok(this)
@@ -165,8 +183,10 @@ impl<'a> Gen<'a> {
 
     /// Generates everything and renders the module tree.
     pub fn run(mut self) -> Result<String> {
-        self.imports()?;
-        self.exports()?;
+        let resolve = self.resolve;
+        knit_bindgen_core::walk::walk(resolve, self.world, &mut self)?;
+        self.world_imports();
+        self.world_exports();
         if self.typed_error_used.get() {
             let wt = self.wt.clone();
             self.push(
@@ -406,24 +426,24 @@ impl<'a> Gen<'a> {
     }
 
     /// The module a named type is defined in, or its `with` path.
-    fn type_location(&self, id: TypeId) -> Result<(Option<ModPath>, String)> {
+    fn type_location(&self, id: TypeId) -> (Option<ModPath>, String) {
         if let Some(path) = self.with_type(id) {
-            return Ok((None, path));
+            return (None, path);
         }
         let def = &self.resolve.types[id];
         let name = type_name(def.name.as_deref().unwrap_or("anonymous"));
         match def.owner {
-            TypeOwner::World(_) | TypeOwner::None => Ok((Some(Vec::new()), name)),
+            TypeOwner::World(_) | TypeOwner::None => (Some(Vec::new()), name),
             TypeOwner::Interface(iface) => {
                 if let Some((current, module)) = &self.exporting
                     && *current == iface
                 {
-                    return Ok((Some(module.clone()), name));
+                    return (Some(module.clone()), name);
                 }
                 if let Some(path) = self.with_interface(iface) {
-                    return Ok((None, format!("{path}::{name}")));
+                    return (None, format!("{path}::{name}"));
                 }
-                Ok((Some(self.module_of_interface(iface)), name))
+                (Some(self.module_of_interface(iface)), name)
             }
         }
     }
@@ -444,132 +464,28 @@ impl<'a> Gen<'a> {
     }
 
     /// Follows `type a = b` aliases to the defining type.
-    pub fn dealias(&self, mut id: TypeId) -> TypeId {
-        while let TypeDefKind::Type(Type::Id(next)) = self.resolve.types[id].kind {
-            id = next;
-        }
-        id
+    pub fn dealias(&self, id: TypeId) -> TypeId {
+        knit_bindgen_core::abi::dealias_resource(self.resolve, id)
     }
 
-    /// The Rust spelling of `ty` from module `from`.
+    /// The Rust spelling of `ty` from module `from` (through the spelling shared with the guest
+    /// generator, [`knit_bindgen_rust::spelling`]).
     pub fn ty(&self, ty: &Type, from: &[String], mode: Mode) -> Result<String> {
-        Ok(match ty {
-            Type::Bool => "bool".into(),
-            Type::U8 => "u8".into(),
-            Type::U16 => "u16".into(),
-            Type::U32 => "u32".into(),
-            Type::U64 => "u64".into(),
-            Type::S8 => "i8".into(),
-            Type::S16 => "i16".into(),
-            Type::S32 => "i32".into(),
-            Type::S64 => "i64".into(),
-            Type::F32 => "f32".into(),
-            Type::F64 => "f64".into(),
-            Type::Char => "char".into(),
-            Type::String if mode == Mode::Borrowed => "&str".into(),
-            Type::String => "::std::string::String".into(),
-            Type::ErrorContext => {
-                bail!("`error-context` is not supported by knit's host bindings yet")
-            }
-            Type::Id(id) => self.ty_id(*id, from, mode)?,
-        })
+        let speller = HostSpeller { g: self, from };
+        Ok(spelling::spell(&speller, ty, mode))
     }
 
-    fn ty_id(&self, id: TypeId, from: &[String], mode: Mode) -> Result<String> {
-        let def = &self.resolve.types[id];
-        if def.name.is_some() {
-            let dealiased = self.dealias(id);
-            if let TypeDefKind::Resource = self.resolve.types[dealiased].kind {
-                if self.is_guest_resource(dealiased) {
-                    return Ok(format!("{}::component::ResourceAny", self.wt));
-                }
-                return self.location_path(id, from);
-            }
-            if let TypeDefKind::Type(Type::String) = def.kind
-                && mode == Mode::Borrowed
-            {
-                return Ok("&str".into());
-            }
-            return self.location_path(id, from);
-        }
-        let wt = &self.wt;
-        Ok(match &def.kind {
-            TypeDefKind::List(inner) if mode == Mode::Borrowed => {
-                format!("&[{}]", self.ty(inner, from, Mode::Owned)?)
-            }
-            TypeDefKind::List(inner) => {
-                format!("::std::vec::Vec<{}>", self.ty(inner, from, Mode::Owned)?)
-            }
-            TypeDefKind::Option(inner) => format!(
-                "::core::option::Option<{}>",
-                self.ty(inner, from, Mode::Owned)?
-            ),
-            TypeDefKind::Result(r) => {
-                let ok =
-                    r.ok.map(|t| self.ty(&t, from, Mode::Owned))
-                        .transpose()?
-                        .unwrap_or_else(|| "()".into());
-                let err = r
-                    .err
-                    .map(|t| self.ty(&t, from, Mode::Owned))
-                    .transpose()?
-                    .unwrap_or_else(|| "()".into());
-                format!("::core::result::Result<{ok}, {err}>")
-            }
-            TypeDefKind::Tuple(t) => {
-                let parts: Result<Vec<String>> = t
-                    .types
-                    .iter()
-                    .map(|t| self.ty(t, from, Mode::Owned))
-                    .collect();
-                format!("({},)", parts?.join(", "))
-            }
-            TypeDefKind::Handle(Handle::Own(r) | Handle::Borrow(r)) => {
-                if self.is_guest_resource(*r) {
-                    format!("{wt}::component::ResourceAny")
-                } else {
-                    format!(
-                        "{wt}::component::Resource<{}>",
-                        self.location_path(*r, from)?
-                    )
-                }
-            }
-            TypeDefKind::Type(t) => self.ty(t, from, mode)?,
-            other => bail!(
-                "WIT {} types are not supported by knit's host bindings yet",
-                other.as_str()
-            ),
-        })
-    }
-
-    fn location_path(&self, id: TypeId, from: &[String]) -> Result<String> {
-        Ok(match self.type_location(id)? {
+    fn location_path(&self, id: TypeId, from: &[String]) -> String {
+        match self.type_location(id) {
             (Some(module), name) => Self::path(from, &module, &name),
             (None, path) => path,
-        })
+        }
     }
 
     /// Whether values of `ty` hold a resource handle (such types are neither `Clone` nor
     /// `PartialEq`).
     pub fn has_handle(&self, ty: &Type) -> bool {
-        let Type::Id(id) = ty else { return false };
-        match &self.resolve.types[*id].kind {
-            TypeDefKind::Handle(_) | TypeDefKind::Resource => true,
-            TypeDefKind::Record(r) => r.fields.iter().any(|f| self.has_handle(&f.ty)),
-            TypeDefKind::Variant(v) => v
-                .cases
-                .iter()
-                .any(|c| c.ty.as_ref().is_some_and(|t| self.has_handle(t))),
-            TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.has_handle(t)),
-            TypeDefKind::Option(t) | TypeDefKind::List(t) | TypeDefKind::Type(t) => {
-                self.has_handle(t)
-            }
-            TypeDefKind::Result(r) => {
-                r.ok.as_ref().is_some_and(|t| self.has_handle(t))
-                    || r.err.as_ref().is_some_and(|t| self.has_handle(t))
-            }
-            _ => false,
-        }
+        knit_bindgen_core::abi::has_handle(self.resolve, ty)
     }
 
     /// The options selected for `func` (in interface `interface`, `None` at world level).
@@ -692,4 +608,66 @@ pub fn world_functions(resolve: &Resolve, world: WorldId, with_exports: bool) ->
         }
     }
     out
+}
+
+/// The host's choices in the shared Rust type spelling, from one module.
+struct HostSpeller<'g, 'a> {
+    g: &'g Gen<'a>,
+    from: &'g [String],
+}
+
+impl Speller for HostSpeller<'_, '_> {
+    type Position = Mode;
+
+    fn resolve(&self) -> &Resolve {
+        self.g.resolve
+    }
+
+    fn nested(&self, _: Mode) -> Mode {
+        Mode::Owned
+    }
+
+    fn named(&self, id: TypeId, mode: Mode) -> Option<String> {
+        let def = &self.g.resolve.types[id];
+        def.name.as_ref()?;
+        let dealiased = self.g.dealias(id);
+        if let TypeDefKind::Resource = self.g.resolve.types[dealiased].kind
+            && self.g.is_guest_resource(dealiased)
+        {
+            return Some(format!("{}::component::ResourceAny", self.g.wt));
+        }
+        if let TypeDefKind::Type(Type::String) = def.kind
+            && mode == Mode::Borrowed
+        {
+            return Some("&str".into());
+        }
+        Some(self.g.location_path(id, self.from))
+    }
+
+    fn string(&self, mode: Mode) -> String {
+        match mode {
+            Mode::Borrowed => "&str".into(),
+            Mode::Owned => "::std::string::String".into(),
+        }
+    }
+
+    fn list(&self, _: TypeId, element: String, mode: Mode) -> String {
+        match mode {
+            Mode::Borrowed => format!("&[{element}]"),
+            Mode::Owned => format!("::std::vec::Vec<{element}>"),
+        }
+    }
+
+    fn handle(&self, handle: &Handle, _: Mode) -> String {
+        let (Handle::Own(r) | Handle::Borrow(r)) = handle;
+        let wt = &self.g.wt;
+        if self.g.is_guest_resource(*r) {
+            format!("{wt}::component::ResourceAny")
+        } else {
+            format!(
+                "{wt}::component::Resource<{}>",
+                self.g.location_path(*r, self.from)
+            )
+        }
+    }
 }

@@ -7,7 +7,7 @@ use crate::generator::{
 use anyhow::Result;
 use knit_bindgen_core::names::Case;
 use std::collections::BTreeSet;
-use wit_parser::{Function, TypeDefKind, TypeId, WorldItem};
+use wit_parser::{Function, InterfaceId, TypeDefKind, TypeId, WorldKey};
 
 /// One set of imported functions served by one trait.
 struct Scope<'f> {
@@ -27,84 +27,82 @@ struct Scope<'f> {
 }
 
 impl Gen<'_> {
-    /// Types, traits and `add_to_linker` for every import of the world.
-    pub fn imports(&mut self) -> Result<()> {
-        let world = &self.resolve.worlds[self.world];
-        let world_name = self.world_struct_name();
-        let mut world_types = Vec::new();
-        let mut world_functions = Vec::new();
-        let mut interface_scopes = Vec::new();
-        for (key, item) in &world.imports {
-            match item {
-                WorldItem::Interface { id, .. } => {
-                    if self.with_interface(*id).is_some() {
-                        continue;
-                    }
-                    let iface = &self.resolve.interfaces[*id];
-                    let module = self.import_module(key);
-                    let types: Vec<TypeId> = iface.types.values().copied().collect();
-                    self.define_types(&types, &module)?;
-                    let name = self.key_name(key);
-                    let functions: Vec<&Function> = iface.functions.values().collect();
-                    let resources = self.resources_of(&types);
-                    if functions.is_empty() && resources.is_empty() {
-                        continue;
-                    }
-                    let taken: BTreeSet<String> =
-                        iface.types.keys().map(|n| type_name(n)).collect();
-                    let trait_name = unclash(&taken, "Host");
-                    interface_scopes.push((module.clone(), trait_name.clone()));
-                    let docs = format!(
-                        "{}/// Implemented by the host to serve the guest's imports of `{name}`.\n",
-                        doc(&iface.docs)
-                    );
-                    self.import_scope(Scope {
-                        module,
-                        instance: Some(name.clone()),
-                        selector: Some(name),
-                        trait_name,
-                        functions,
-                        resources,
-                        taken,
-                        docs,
-                    })?;
-                }
-                WorldItem::Type { id, .. } => world_types.push(*id),
-                WorldItem::Function(f) => world_functions.push(f),
-            }
+    /// The types, `Host` trait and `add_to_linker` of an imported interface (nothing when `with`
+    /// maps it to existing bindings).
+    pub fn import_interface(&mut self, key: &WorldKey, id: InterfaceId) -> Result<()> {
+        if self.with_interface(id).is_some() {
+            return Ok(());
         }
-        self.define_types(&world_types, &[])?;
-        let world_resources = self.resources_of(&world_types);
-        let has_root = !world_functions.is_empty() || !world_resources.is_empty();
-        let taken: BTreeSet<String> = world_types
+        let iface = &self.resolve.interfaces[id];
+        let module = self.import_module(key);
+        let types: Vec<TypeId> = iface.types.values().copied().collect();
+        self.define_types(&types, &module)?;
+        let name = self.key_name(key);
+        let functions: Vec<&Function> = iface.functions.values().collect();
+        let resources = self.resources_of(&types);
+        if functions.is_empty() && resources.is_empty() {
+            return Ok(());
+        }
+        let taken: BTreeSet<String> = iface.types.keys().map(|n| type_name(n)).collect();
+        let trait_name = unclash(&taken, "Host");
+        self.interface_scopes
+            .push((module.clone(), trait_name.clone()));
+        let docs = format!(
+            "{}/// Implemented by the host to serve the guest's imports of `{name}`.\n",
+            doc(&iface.docs)
+        );
+        self.import_scope(Scope {
+            module,
+            instance: Some(name.clone()),
+            selector: Some(name),
+            trait_name,
+            functions,
+            resources,
+            taken,
+            docs,
+        })
+    }
+
+    /// The world's own imported types and functions: their definitions, and the
+    /// `<World>Imports` trait when there are functions or resources.
+    pub fn import_world(&mut self, types: &[TypeId], functions: Vec<&Function>) -> Result<()> {
+        let world_name = self.world_struct_name();
+        self.define_types(types, &[])?;
+        let resources = self.resources_of(types);
+        if functions.is_empty() && resources.is_empty() {
+            return Ok(());
+        }
+        let taken: BTreeSet<String> = types
             .iter()
             .filter_map(|id| self.resolve.types[*id].name.as_deref())
             .map(type_name)
             .collect();
         let root_trait = unclash(&taken, &format!("{world_name}Imports"));
-        if has_root {
-            self.push(
-                &[],
-                "/// Implemented by the host to serve the world's own imported functions.\n",
-            );
-            self.import_scope(Scope {
-                module: Vec::new(),
-                instance: None,
-                selector: None,
-                trait_name: root_trait.clone(),
-                functions: world_functions,
-                resources: world_resources,
-                taken,
-                docs: "/// Implemented by the host to serve the world's own imported functions.\n"
-                    .into(),
-            })?;
-        }
-        self.world_add_to_linker(
-            &world_name,
-            &interface_scopes,
-            has_root.then_some(root_trait.as_str()),
+        self.push(
+            &[],
+            "/// Implemented by the host to serve the world's own imported functions.\n",
         );
+        self.import_scope(Scope {
+            module: Vec::new(),
+            instance: None,
+            selector: None,
+            trait_name: root_trait.clone(),
+            functions,
+            resources,
+            taken,
+            docs: "/// Implemented by the host to serve the world's own imported functions.\n"
+                .into(),
+        })?;
+        self.root_import_trait = Some(root_trait);
         Ok(())
+    }
+
+    /// `<World>::add_to_linker`, wiring every import scope at once.
+    pub fn world_imports(&mut self) {
+        let world_name = self.world_struct_name();
+        let scopes = std::mem::take(&mut self.interface_scopes);
+        let root = self.root_import_trait.clone();
+        self.world_add_to_linker(&world_name, &scopes, root.as_deref());
     }
 
     fn resources_of(&self, types: &[TypeId]) -> Vec<TypeId> {

@@ -23,6 +23,7 @@ mod generator;
 mod imports;
 pub mod selector;
 mod types;
+mod walk;
 
 use anyhow::Result;
 use knit_bindgen_core::Files;

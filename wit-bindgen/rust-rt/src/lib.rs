@@ -26,7 +26,9 @@ mod resource;
 mod values;
 
 pub use realloc::{cabi_realloc, dealloc, link_cabi_realloc};
-pub use resource::{AsHandle, FromHandle, Resource, ResourceHandle, handle_of, take_handle_of};
+pub use resource::{
+    AsHandle, FromHandle, Lent, Resource, ResourceHandle, handle_of, take_handle_of,
+};
 pub use values::*;
 
 #[cfg(feature = "macros")]

@@ -118,3 +118,61 @@ impl<T: ResourceHandle> core::fmt::Debug for Resource<T> {
             .finish()
     }
 }
+
+/// Handles lent to an export inside a container (an `option`, a variant case, a list element),
+/// kept until the export returns and dropped then, as the canonical ABI requires of every borrow
+/// a call receives.
+///
+/// A borrow lent at the top level of a parameter list is a plain local of the entry point; one
+/// found inside a container is lifted inside a nested block (a `match` arm, a loop body), which
+/// would drop it before the user's function runs. `keep` moves it to the heap instead, at an
+/// address that stays fixed until the `Lent` itself is dropped, and hands out a reference that
+/// lives as long as the `Lent`.
+#[derive(Default)]
+pub struct Lent {
+    kept: core::cell::RefCell<alloc::vec::Vec<alloc::boxed::Box<dyn core::any::Any>>>,
+}
+
+impl Lent {
+    /// An empty set of lent handles.
+    #[inline]
+    pub fn new() -> Self {
+        Lent::default()
+    }
+
+    /// Keeps `value` until `self` is dropped and returns a reference to it.
+    pub fn keep<T: 'static>(&self, value: T) -> &T {
+        let boxed = alloc::boxed::Box::new(value);
+        let at: *const T = &*boxed;
+        self.kept.borrow_mut().push(boxed);
+        // SAFETY: the box is never removed or moved out of `kept` before `self` is dropped, and a
+        // box's contents do not move when the box itself moves, so `at` stays valid for `&self`.
+        unsafe { &*at }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::sync::atomic::AtomicUsize;
+
+    static DROPPED: AtomicUsize = AtomicUsize::new(0);
+
+    struct Counted(u32);
+    impl Drop for Counted {
+        fn drop(&mut self) {
+            DROPPED.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn lent_values_live_until_the_set_is_dropped() {
+        let lent = Lent::new();
+        let refs: alloc::vec::Vec<&Counted> = (0..100).map(|i| lent.keep(Counted(i))).collect();
+        assert_eq!(DROPPED.load(Ordering::SeqCst), 0);
+        assert!(refs.iter().enumerate().all(|(i, c)| c.0 == i as u32));
+        drop(refs);
+        drop(lent);
+        assert_eq!(DROPPED.load(Ordering::SeqCst), 100);
+    }
+}

@@ -133,6 +133,12 @@ pub struct StaticArea<const N: usize>(core::cell::UnsafeCell<Area<N>>);
 // SAFETY: a component instance runs on one thread.
 unsafe impl<const N: usize> Sync for StaticArea<N> {}
 
+impl<const N: usize> Default for StaticArea<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<const N: usize> StaticArea<N> {
     /// An uninitialised area.
     pub const fn new() -> Self {
@@ -172,12 +178,16 @@ impl Drop for Cleanup {
 }
 
 /// Converts a scalar, or a reference to one, to the `i32` the canonical ABI passes.
+// Implemented for values and references alike, so `self` is taken by value on purpose.
+#[allow(clippy::wrong_self_convention)]
 pub trait AsI32 {
     /// The `i32` value.
     fn as_i32(self) -> i32;
 }
 
 /// Converts a 64-bit integer, or a reference to one, to `i64`.
+// Implemented for values and references alike, so `self` is taken by value on purpose.
+#[allow(clippy::wrong_self_convention)]
 pub trait AsI64 {
     /// The `i64` value.
     fn as_i64(self) -> i64;
@@ -200,6 +210,8 @@ macro_rules! as_i64 {
 as_i64!(u64, i64);
 
 /// Converts a float, or a reference to one, to itself (so generated code can take either).
+// Implemented for values and references alike, so `self` is taken by value on purpose.
+#[allow(clippy::wrong_self_convention)]
 pub trait AsFloat<F> {
     /// The float value.
     fn as_float(self) -> F;
@@ -272,6 +284,8 @@ mod tests {
     }
 
     #[test]
+    // References are what is being tested.
+    #[allow(clippy::needless_borrows_for_generic_args)]
     fn scalars_convert_by_value_and_reference() {
         assert_eq!(as_i32(true), 1);
         assert_eq!(as_i32(&200u8), 200);

@@ -25,14 +25,17 @@ pub enum UserCall {
     None,
     /// A free function or static: `path(args)`.
     Function(String),
-    /// A method: `path(self.get::<T>(), args)`.
+    /// A method: `path(self.get::<_T>(), args)`.
     Method(String),
-    /// A constructor: `Handle::new(T::new(args))`.
+    /// A constructor: `Handle::new(T::new(args))`, or `T::new(args).map(Handle::new)` when it is
+    /// fallible.
     Constructor {
         /// The exported resource's handle type.
         handle: String,
         /// The user's constructor.
         user: String,
+        /// Whether the constructor returns a `result`.
+        fallible: bool,
     },
 }
 
@@ -58,6 +61,8 @@ pub struct RustEmitter<'g, 'a> {
     /// The value the function returns, once `Return` ran.
     pub result: Option<String>,
     uses_cleanup: bool,
+    /// Whether handles lent inside containers are kept in `_lent` (see `knit_rt::Lent`).
+    uses_lent: bool,
     /// Names given to plan locals, by local number (`None` until the local is set).
     locals: Vec<Option<String>>,
     /// Parameter names of the blocks being rendered, innermost last.
@@ -77,9 +82,10 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
         args: Vec<String>,
         call: UserCall,
     ) -> Self {
-        const FIXED: [&str; 8] = [
+        const FIXED: [&str; 9] = [
+            "_lent",
             "self",
-            "T",
+            "_T",
             "_rt",
             "_cleanup",
             "_ret_area",
@@ -91,7 +97,7 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
         RustEmitter {
             g,
             module,
-            exporting: kind != PlanKind::Import,
+            exporting: kind != PlanKind::Import && g.export_side,
             kind,
             args,
             call,
@@ -100,6 +106,7 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
             prelude: String::new(),
             result: None,
             uses_cleanup: false,
+            uses_lent: false,
             pending: Vec::new(),
             locals: Default::default(),
             operands: Vec::new(),
@@ -112,6 +119,9 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
         if self.uses_cleanup {
             self.prelude
                 .push_str("let mut _cleanup = _rt::Cleanup::new();\n");
+        }
+        if self.uses_lent {
+            self.prelude.push_str("let _lent = _rt::Lent::new();\n");
         }
         std::mem::take(&mut self.bufs[0])
     }
@@ -321,13 +331,20 @@ impl<'g, 'a> RustEmitter<'g, 'a> {
             UserCall::None => unreachable!("CallUser appears only in export plans"),
             UserCall::Function(path) => format!("{path}({})", ops.join(", ")),
             UserCall::Method(path) => {
-                let mut args = vec![format!("{}.get::<T>()", ops[0])];
+                let mut args = vec![format!("{}.get::<_T>()", ops[0])];
                 args.extend(ops[1..].iter().cloned());
                 format!("{path}({})", args.join(", "))
             }
-            UserCall::Constructor { handle, user } => {
-                format!("{handle}::new({user}({}))", ops.join(", "))
-            }
+            UserCall::Constructor {
+                handle,
+                user,
+                fallible: false,
+            } => format!("{handle}::new({user}({}))", ops.join(", ")),
+            UserCall::Constructor {
+                handle,
+                user,
+                fallible: true,
+            } => format!("{user}({}).map({handle}::new)", ops.join(", ")),
         };
         if results == 0 {
             let _ = writeln!(self.out(), "{call};");
@@ -793,9 +810,6 @@ impl RustEmitter<'_, '_> {
             Instr::ListCanonLift { element } => {
                 self.list_canon_lift(element, &ops[0], &ops[1]).into()
             }
-            Instr::ListLower { element, mode, .. } if self.g.has_canonical_layout(element) => {
-                self.list_canon_lower(element, *mode, &ops[0]).into()
-            }
             Instr::ListLower {
                 size, align, mode, ..
             } => {
@@ -829,9 +843,6 @@ impl RustEmitter<'_, '_> {
                 );
                 self.out().push_str(&text);
                 values![base, format!("{len} as i32")]
-            }
-            Instr::ListLift { element, .. } if self.g.has_canonical_layout(element) => {
-                self.list_canon_lift(element, &ops[0], &ops[1]).into()
             }
             Instr::ListLift { size, align, .. } => {
                 let block = &blocks[0];
@@ -879,6 +890,15 @@ impl RustEmitter<'_, '_> {
                         ]
                         .concat();
                         values![self.bind("h", &lift)]
+                    }
+                    (HandleKind::Borrow, ResourceOrigin::Imported) if self.bufs.len() > 1 => {
+                        // Inside a container the lift sits in a nested block, which would drop a
+                        // local wrapper before the call: the function-level `_lent` keeps it.
+                        self.uses_lent = true;
+                        values![format!(
+                            "_lent.keep(<{path} as _rt::FromHandle>::from_handle({} as u32))",
+                            ops[0]
+                        )]
                     }
                     (HandleKind::Borrow, ResourceOrigin::Imported) => {
                         // A borrow lent to this export is a handle of its own, which must be dropped before the

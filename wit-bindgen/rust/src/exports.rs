@@ -6,10 +6,11 @@ use crate::functions::{area_prelude, fn_name, resource_of};
 use crate::paths::relative;
 use crate::{Generator, push_docs, rust_ident};
 use anyhow::{Context, Result};
-use knit_bindgen_core::abi::{FlatType, PlanKind, mangle};
+use knit_bindgen_core::abi::{FlatType, PlanKind, fallible_constructor};
 use knit_bindgen_core::names::Case;
+use knit_bindgen_core::walk::{ExportEntry, ResourceSite, Scope};
 use std::fmt::Write;
-use wit_parser::{Function, InterfaceId, TypeDefKind, WorldKey};
+use wit_parser::{Function, InterfaceId, TypeId, WorldKey};
 
 /// One core export the `export!` macro defines.
 pub struct ExportFn {
@@ -25,29 +26,28 @@ pub struct ExportFn {
 }
 
 impl Generator<'_> {
-    /// Emits an exported interface: its types, resources, `Guest` trait and entry points.
-    pub fn export_interface(&mut self, key: &WorldKey, id: InterfaceId) -> Result<()> {
-        let module = self.paths.export(id).clone();
-        let iface = &self.resolve.interfaces[id];
-        let mut head = String::new();
-        push_docs(&mut head, &iface.docs, "//!");
-        self.push(&module, &head);
-        let types: Vec<_> = iface.types.values().copied().collect();
-        for ty in &types {
-            self.type_definition(*ty, &module, true);
-        }
-        let funcs: Vec<Function> = iface.functions.values().cloned().collect();
-        let resources: Vec<_> = types
-            .iter()
-            .copied()
-            .filter(|t| matches!(self.resolve.types[*t].kind, TypeDefKind::Resource))
-            .collect();
-        let guest_trait = self.guest_trait_name(id);
-        let mut guest = format!(
-            "/// What the component implements for this interface.\npub trait {guest_trait} {{\n"
-        );
+    /// Emits what an exported scope needs besides its types: the `Guest` trait (with an associated
+    /// type per resource), stubs when asked for, and an entry point per function and destructor.
+    pub fn export_scope(
+        &mut self,
+        scope: Scope<'_>,
+        module: &[String],
+        funcs: &[&Function],
+        resources: &[TypeId],
+    ) -> Result<()> {
+        let key = scope.key();
+        let guest_trait = match scope.interface() {
+            Some(id) => self.guest_trait_name(id),
+            None => "Guest".to_string(),
+        };
+        let what = match scope {
+            Scope::World(_) => "the world's own exports",
+            Scope::Interface(_) => "this interface",
+        };
+        let mut guest =
+            format!("/// What the component implements for {what}.\npub trait {guest_trait} {{\n");
         let mut stub = String::new();
-        for resource in &resources {
+        for resource in resources {
             let name = rust_ident(
                 self.resolve.types[*resource]
                     .name
@@ -61,11 +61,11 @@ impl Generator<'_> {
             );
             let stub_type = format!("Stub{name}");
             let _ = writeln!(stub, "    type {name} = {stub_type};");
-            self.stub_resource(&module, &name, &stub_type, *resource, &funcs);
+            self.stub_resource(module, &name, &stub_type, *resource, funcs);
         }
         for func in funcs.iter().filter(|f| resource_of(f).is_none()) {
             push_docs(&mut guest, &func.docs, "    ///");
-            let signature = self.export_signature(func, &module);
+            let signature = self.export_signature(func, module);
             let _ = writeln!(guest, "    {signature};");
             let _ = writeln!(
                 stub,
@@ -74,29 +74,26 @@ impl Generator<'_> {
             );
         }
         guest.push_str("}\n");
-        self.push(&module, &guest);
+        self.push(module, &guest);
         if self.opts.stubs {
-            let stub_path = relative(&module, &[], "Stub");
+            let stub_path = relative(module, &[], "Stub");
             let code = format!(
                 "#[allow(unused_variables)]\nimpl {guest_trait} for {stub_path} {{\n{stub}}}\n"
             );
-            self.push(&module, &code);
+            self.push(module, &code);
         }
-        let trait_path = relative(&[], &module, &guest_trait);
-        for func in &funcs {
-            self.export_function(Some(key), func, &module)?;
+        let trait_path = relative(&[], module, &guest_trait);
+        for func in funcs {
+            self.export_function(key, &guest_trait, func, module)?;
         }
-        for resource in &resources {
-            let wit_name = self.resolve.types[*resource]
-                .name
-                .clone()
-                .unwrap_or_default();
-            let name = rust_ident(&wit_name, Case::UpperCamel);
+        for resource in resources {
+            let site = ResourceSite::in_scope(self.resolve, self.world, *resource, key);
+            let name = rust_ident(&site.wit_name, Case::UpperCamel);
             self.exports.push(ExportFn {
-                name: mangle::destructor_name(self.resolve, Some(key), &wit_name),
+                name: site.destructor,
                 params: vec![FlatType::I32],
                 results: Vec::new(),
-                target: relative(&[], &module, &format!("{name}::dtor")),
+                target: relative(&[], module, &format!("{name}::dtor")),
                 assoc: Some((trait_path.clone(), name)),
             });
         }
@@ -109,7 +106,7 @@ impl Generator<'_> {
         name: &str,
         stub_type: &str,
         resource: wit_parser::TypeId,
-        funcs: &[Function],
+        funcs: &[&Function],
     ) {
         if !self.opts.stubs {
             return;
@@ -143,48 +140,18 @@ impl Generator<'_> {
         }
     }
 
-    /// Emits world-level exported functions: a root `Guest` trait and their entry points.
-    pub fn export_world_functions(&mut self, funcs: &[Function]) -> Result<()> {
-        let mut guest = String::from(
-            "/// What the component implements for the world's own exports.\npub trait Guest {\n",
-        );
-        let mut stub = String::new();
-        for func in funcs {
-            push_docs(&mut guest, &func.docs, "    ///");
-            let _ = writeln!(guest, "    {};", self.export_signature(func, &[]));
-            let _ = writeln!(
-                stub,
-                "    {} {{\n        unimplemented!(\"stub for `{}`\")\n    }}",
-                self.export_signature(func, &[]),
-                func.name
-            );
-        }
-        guest.push_str("}\n");
-        self.push(&[], &guest);
-        if self.opts.stubs {
-            self.push(
-                &[],
-                &format!("#[allow(unused_variables)]\nimpl Guest for Stub {{\n{stub}}}\n"),
-            );
-        }
-        for func in funcs {
-            self.export_function(None, func, &[])?;
-        }
-        Ok(())
-    }
-
     /// Emits the generic entry point (and post-return) of one export.
     fn export_function(
         &mut self,
         key: Option<&WorldKey>,
+        guest_trait: &str,
         func: &Function,
         module: &[String],
     ) -> Result<()> {
-        let plan = self
-            .abi
-            .export_plan(func)
+        let entry = ExportEntry::new(&self.abi, key, func)
             .with_context(|| format!("planning export `{}`", func.name))?;
-        let resource = resource_of(func);
+        let plan = &entry.plan;
+        let resource = entry.resource;
         let (bound, call, assoc, suffix) = match resource {
             Some(r) => {
                 let name = rust_ident(
@@ -194,12 +161,13 @@ impl Generator<'_> {
                 let call = match func.kind {
                     wit_parser::FunctionKind::Constructor(_) => UserCall::Constructor {
                         handle: name.clone(),
-                        user: format!("T::{}", fn_name(self.resolve, func)),
+                        user: format!("_T::{}", fn_name(self.resolve, func)),
+                        fallible: fallible_constructor(self.resolve, func).is_some(),
                     },
                     _ if crate::functions::is_method(func) => {
-                        UserCall::Method(format!("T::{}", fn_name(self.resolve, func)))
+                        UserCall::Method(format!("_T::{}", fn_name(self.resolve, func)))
                     }
-                    _ => UserCall::Function(format!("T::{}", fn_name(self.resolve, func))),
+                    _ => UserCall::Function(format!("_T::{}", fn_name(self.resolve, func))),
                 };
                 let snake = rust_ident(
                     self.resolve.types[r].name.as_deref().unwrap_or_default(),
@@ -210,7 +178,7 @@ impl Generator<'_> {
                     snake.trim_start_matches("r#"),
                     fn_name(self.resolve, func).trim_start_matches("r#")
                 );
-                let guest = self.export_trait_of(key);
+                let guest = guest_trait.to_string();
                 (
                     format!("Guest{name}"),
                     call,
@@ -219,8 +187,8 @@ impl Generator<'_> {
                 )
             }
             None => (
-                self.export_trait_of(key),
-                UserCall::Function(format!("T::{}", fn_name(self.resolve, func))),
+                guest_trait.to_string(),
+                UserCall::Function(format!("_T::{}", fn_name(self.resolve, func))),
                 None,
                 fn_name(self.resolve, func)
                     .trim_start_matches("r#")
@@ -243,23 +211,22 @@ impl Generator<'_> {
             .first()
             .map(|t| format!(" -> {}", t.wasm_name()))
             .unwrap_or_default();
-        let entry = format!("_export_{suffix}_cabi");
+        let entry_fn = format!("_export_{suffix}_cabi");
         let mut code = format!(
-            "#[doc(hidden)]\n#[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]\npub unsafe fn {entry}<T: {bound}>({}){ret} {{\nunsafe {{\n{}{}{body}{}\n}}\n}}\n",
+            "#[doc(hidden)]\n#[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]\npub unsafe fn {entry_fn}<_T: {bound}>({}){ret} {{\nunsafe {{\n{}{}{body}{}\n}}\n}}\n",
             params.join(", "),
-            area_prelude(&plan),
+            area_prelude(plan),
             emitter.prelude,
             emitter.result.clone().unwrap_or_default()
         );
-        let export_name = mangle::export_name(self.resolve, key, &func.name);
         self.exports.push(ExportFn {
-            name: export_name.clone(),
+            name: entry.name.clone(),
             params: plan.core_params.clone(),
             results: plan.core_results.clone(),
-            target: relative(&[], module, &entry),
+            target: relative(&[], module, &entry_fn),
             assoc: assoc.clone(),
         });
-        if let Some(post) = self.abi.post_return_plan(func)? {
+        if let Some((post_name, post)) = &entry.post_return {
             let post_entry = format!("_post_return_{suffix}");
             let mut emitter = RustEmitter::new(
                 self,
@@ -272,10 +239,10 @@ impl Generator<'_> {
             let body = emitter.body();
             let _ = write!(
                 code,
-                "#[doc(hidden)]\n#[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]\npub unsafe fn {post_entry}<T: {bound}>(arg0: i32) {{\nunsafe {{\n{body}\n}}\n}}\n"
+                "#[doc(hidden)]\n#[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]\npub unsafe fn {post_entry}<_T: {bound}>(arg0: i32) {{\nunsafe {{\n{body}\n}}\n}}\n"
             );
             self.exports.push(ExportFn {
-                name: mangle::post_return_name(&export_name),
+                name: post_name.clone(),
                 params: vec![FlatType::I32],
                 results: Vec::new(),
                 target: relative(&[], module, &post_entry),
@@ -284,15 +251,6 @@ impl Generator<'_> {
         }
         self.push(module, &code);
         Ok(())
-    }
-
-    /// The trait of the exported interface `key` (or the world's `Guest` for world-level functions).
-    fn export_trait_of(&self, key: Option<&WorldKey>) -> String {
-        let world = &self.resolve.worlds[self.world];
-        match key.and_then(|k| world.exports.get(k)) {
-            Some(wit_parser::WorldItem::Interface { id, .. }) => self.guest_trait_name(*id),
-            _ => "Guest".to_string(),
-        }
     }
 
     /// The `export!` macro: one core export per entry, each calling its generic entry point with the
@@ -364,6 +322,9 @@ impl Generator<'_> {
         if !self.opts.stubs {
             return String::new();
         }
-        "/// Placeholder implementation of every export; call `export!(Stub);` to build before writing code.\npub struct Stub;\n".to_string()
+        let world_name = self.resolve.worlds[self.world].name.replace('-', "_");
+        format!(
+            "/// Placeholder implementation of every export, exported below so the crate links before any\n/// code is written. Replace it with your own type (and `export!(YourType);`) when you start.\npub struct Stub;\n__export_{world_name}_impl!(Stub);\n"
+        )
     }
 }

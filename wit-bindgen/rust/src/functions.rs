@@ -4,7 +4,7 @@ use crate::emit::{RustEmitter, UserCall, push};
 use crate::types::Position;
 use crate::{Generator, push_docs, rust_ident};
 use anyhow::{Context, Result};
-use knit_bindgen_core::abi::{Plan, PlanKind};
+use knit_bindgen_core::abi::{Plan, PlanKind, fallible_constructor};
 use knit_bindgen_core::names::Case;
 use std::fmt::Write;
 use wit_parser::{Function, FunctionKind, Resolve, TypeOwner, WorldKey};
@@ -103,6 +103,11 @@ impl Generator<'_> {
             args.push(name);
         }
         let ret = match (&func.kind, func.result) {
+            (FunctionKind::Constructor(_), Some(ty))
+                if fallible_constructor(self.resolve, func).is_some() =>
+            {
+                format!(" -> {}", self.ty(&ty, module, false, Position::Owned))
+            }
             (FunctionKind::Constructor(_), _) => " -> Self".to_string(),
             (_, Some(ty)) => format!(" -> {}", self.ty(&ty, module, false, Position::Owned)),
             (_, None) => String::new(),

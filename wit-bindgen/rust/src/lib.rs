@@ -16,6 +16,7 @@ mod options;
 mod paths;
 mod resources;
 mod section;
+pub mod spelling;
 mod temps;
 mod types;
 
@@ -26,11 +27,12 @@ use indent::Sink;
 use knit_bindgen_core::Files;
 use knit_bindgen_core::abi::Abi;
 use knit_bindgen_core::names::{Case, Language, escape, ident};
+use knit_bindgen_core::walk::{Backend, Scope, Side};
 use paths::{ModPath, Paths};
 use rustc_hash::FxHashMap as FastMap;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use wit_parser::{Docs, Resolve, WorldId, WorldItem, WorldKey};
+use wit_parser::{Docs, Function, Resolve, TypeId, WorldId, WorldItem, WorldKey};
 
 /// The version of knit that generated the code, stamped into it and checked against the runtime.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -88,6 +90,13 @@ pub(crate) struct Generator<'a> {
     pub type_paths: std::cell::RefCell<FastMap<ModPath, TypePaths>>,
     /// Everything the `export!` macro must define.
     pub exports: Vec<exports::ExportFn>,
+    /// The module of the scope being walked; `None` while `with` replaces it.
+    pub current: Option<ModPath>,
+    /// The world key of the interface scope being walked.
+    pub current_key: Option<WorldKey>,
+    /// Whether export code sees the exported side of interfaces: false for the world's own
+    /// exported functions, whose types come through the world's `use` of imported interfaces.
+    pub export_side: bool,
 }
 
 impl<'a> Generator<'a> {
@@ -119,7 +128,7 @@ impl<'a> Generator<'a> {
                 }
             }
         }
-        Ok(Generator {
+        let mut generator = Generator {
             resolve,
             world,
             opts,
@@ -130,7 +139,25 @@ impl<'a> Generator<'a> {
             exports: Vec::new(),
             type_paths: Default::default(),
             lifetime: std::cell::Cell::new("'_"),
-        })
+            current: None,
+            export_side: true,
+            current_key: None,
+        };
+        if !opts.with.is_empty() {
+            // Records that `with` maps to outside types have an unknown layout: the plan must not
+            // move lists of them as raw blocks.
+            let foreign: Vec<TypeId> = resolve
+                .types
+                .iter()
+                .filter(|(id, def)| {
+                    matches!(def.kind, wit_parser::TypeDefKind::Record(_))
+                        && !generator.defines_here(*id)
+                })
+                .map(|(id, _)| id)
+                .collect();
+            generator.abi = Abi::new(resolve, world).with_foreign_types(foreign);
+        }
+        Ok(generator)
     }
 
     /// The runtime crate's path in generated code.
@@ -149,62 +176,17 @@ impl<'a> Generator<'a> {
     }
 
     fn generate(&mut self) -> Result<()> {
-        let world = &self.resolve.worlds[self.world];
-        let imports: Vec<(WorldKey, WorldItem)> = world
-            .imports
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        let exports: Vec<(WorldKey, WorldItem)> = world
-            .exports
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
         self.modules.insert(Vec::new(), String::new());
-        for (key, item) in &imports {
-            match item {
-                WorldItem::Interface { id, .. } => self.import_interface(key, *id)?,
-                WorldItem::Type { id, .. } => self.type_definition(*id, &[], false),
-                WorldItem::Function(func) => self.import_function(None, func, &[])?,
-            }
-        }
-        let mut root_funcs = Vec::new();
-        for (key, item) in &exports {
-            match item {
-                WorldItem::Interface { id, .. } => self.export_interface(key, *id)?,
-                WorldItem::Function(func) => root_funcs.push(func.clone()),
-                WorldItem::Type { .. } => {}
-            }
-        }
-        if !root_funcs.is_empty() {
-            self.export_world_functions(&root_funcs)?;
-        }
-        Ok(())
+        knit_bindgen_core::walk::walk(self.resolve, self.world, self)
     }
 
-    fn import_interface(&mut self, key: &WorldKey, id: wit_parser::InterfaceId) -> Result<()> {
-        let module = self.paths.import(id).clone();
-        if self.paths.replaced.contains_key(&module) {
-            return Ok(());
-        }
-        let iface = &self.resolve.interfaces[id];
-        if !self.modules.contains_key(&module) {
-            // Room for the whole module up front (wrappers average a few KiB): growing it step by
-            // step would copy it each time and touch fresh pages for every copy.
-            let estimate = iface.functions.len() * 4096 + iface.types.len() * 1024;
-            self.modules
-                .insert(module.clone(), String::with_capacity(estimate));
-        }
-        let mut head = String::new();
-        push_docs(&mut head, &iface.docs, "//!");
-        self.push(&module, &head);
-        for (_, ty) in &iface.types {
-            self.type_definition(*ty, &module, false);
-        }
-        for (_, func) in &iface.functions {
-            self.import_function(Some(key), func, &module)?;
-        }
-        Ok(())
+    /// The module a scope's items are written to, `None` when `with` replaces the interface.
+    fn scope_module(&self, scope: Scope<'_>) -> Option<ModPath> {
+        let module = match scope {
+            Scope::World(_) => return Some(Vec::new()),
+            Scope::Interface(site) => self.paths.of_key(site.side == Side::Export, site.key),
+        };
+        (!self.paths.replaced.contains_key(module)).then(|| module.clone())
     }
 
     /// The first line of the generated file.
@@ -241,6 +223,54 @@ impl<'a> Generator<'a> {
         out.push_str(&self.export_macro());
         out.push_str(&self.stubs_code());
         out.push_str(&section::custom_section(self));
+    }
+}
+
+impl<'a> Backend<'a> for Generator<'a> {
+    fn begin(&mut self, scope: Scope<'a>) -> Result<()> {
+        self.current = self.scope_module(scope);
+        self.current_key = scope.key().cloned();
+        self.export_side = !matches!(scope, Scope::World(_));
+        let (Some(module), Some(id)) = (&self.current, scope.interface()) else {
+            return Ok(());
+        };
+        let iface = &self.resolve.interfaces[id];
+        if !self.modules.contains_key(module) {
+            // Room for the whole module up front (wrappers average a few KiB): growing it step by
+            // step would copy it each time and touch fresh pages for every copy.
+            let estimate = iface.functions.len() * 4096 + iface.types.len() * 1024;
+            self.modules
+                .insert(module.clone(), String::with_capacity(estimate));
+        }
+        let mut head = String::new();
+        push_docs(&mut head, &iface.docs, "//!");
+        let module = module.clone();
+        self.push(&module, &head);
+        Ok(())
+    }
+
+    fn define_type(&mut self, scope: Scope<'a>, id: TypeId) -> Result<()> {
+        if let Some(module) = self.current.clone() {
+            self.type_definition(id, &module, scope.exporting());
+        }
+        Ok(())
+    }
+
+    fn import_function(&mut self, scope: Scope<'a>, func: &'a Function) -> Result<()> {
+        match self.current.clone() {
+            Some(module) => self.import_function(scope.key(), func, &module),
+            None => Ok(()),
+        }
+    }
+
+    fn export_functions(
+        &mut self,
+        scope: Scope<'a>,
+        funcs: &[&'a Function],
+        resources: &[TypeId],
+    ) -> Result<()> {
+        let module = self.current.clone().unwrap_or_default();
+        self.export_scope(scope, &module, funcs, resources)
     }
 }
 
@@ -282,10 +312,8 @@ fn valid_with_keys(resolve: &Resolve, world: WorldId) -> BTreeMap<String, WithTa
 
 /// Writes WIT docs as Rust doc comments with the given prefix (`///` or `//!`).
 pub(crate) fn push_docs(out: &mut String, docs: &Docs, prefix: &str) {
-    if let Some(text) = &docs.contents {
-        for line in text.trim_end().lines() {
-            let _ = writeln!(out, "{prefix} {}", line.trim_end());
-        }
+    for line in knit_bindgen_core::walk::doc_lines(docs) {
+        let _ = writeln!(out, "{prefix} {line}");
     }
 }
 

@@ -10,8 +10,17 @@ pub type ModPath = Vec<String>;
 
 /// The module layout of one world's bindings.
 pub struct Paths {
+    /// The home module of each imported interface: where code outside it finds its types (the
+    /// module of its plain `import ns:pkg/iface;` when there is one, else of its first import).
     imports: HashMap<InterfaceId, ModPath>,
+    /// The home module of each exported interface, likewise.
     exports: HashMap<InterfaceId, ModPath>,
+    /// The module of every import and export key: an interface imported under several names
+    /// (`import primary: store; import secondary: store;`) gets a module, with its own types and
+    /// resources, per name.
+    by_key: HashMap<(bool, WorldKey), ModPath>,
+    /// Every module of each interface, imported or exported.
+    modules_of: HashMap<InterfaceId, Vec<ModPath>>,
     /// Interfaces replaced by existing bindings (`with`): path → Rust path.
     pub replaced: BTreeMap<ModPath, String>,
 }
@@ -63,40 +72,68 @@ impl Paths {
             }
         };
         let mut imports = HashMap::new();
-        for (key, item) in &w.imports {
-            if let WorldItem::Interface { id, .. } = item {
-                imports.insert(*id, path_of(key, *id));
-            }
-        }
         let mut exports = HashMap::new();
-        for (key, item) in &w.exports {
-            if let WorldItem::Interface { id, .. } = item {
-                let mut path = vec!["exports".to_string()];
+        let mut by_key = HashMap::new();
+        let mut modules_of: HashMap<InterfaceId, Vec<ModPath>> = HashMap::new();
+        for (exporting, items) in [(false, &w.imports), (true, &w.exports)] {
+            let home = if exporting {
+                &mut exports
+            } else {
+                &mut imports
+            };
+            for (key, item) in items {
+                let WorldItem::Interface { id, .. } = item else {
+                    continue;
+                };
+                let mut path = Vec::new();
+                if exporting {
+                    path.push("exports".to_string());
+                }
                 path.extend(path_of(key, *id));
-                exports.insert(*id, path);
+                if matches!(key, WorldKey::Interface(_)) || !home.contains_key(id) {
+                    home.insert(*id, path.clone());
+                }
+                modules_of.entry(*id).or_default().push(path.clone());
+                by_key.insert((exporting, key.clone()), path);
             }
         }
         Paths {
             imports,
             exports,
+            by_key,
+            modules_of,
             replaced: BTreeMap::new(),
         }
     }
 
-    /// The module of an imported interface.
+    /// The home module of an imported interface.
     pub fn import(&self, id: InterfaceId) -> &ModPath {
         &self.imports[&id]
     }
 
-    /// The module of an exported interface.
-    pub fn export(&self, id: InterfaceId) -> &ModPath {
-        &self.exports[&id]
+    /// The module of the interface imported (or, with `exporting`, exported) under `key`.
+    pub fn of_key(&self, exporting: bool, key: &WorldKey) -> &ModPath {
+        &self.by_key[&(exporting, key.clone())]
     }
 
-    /// The module that defines type `id` as seen from export code (`exporting`) or import code.
-    pub fn type_module(&self, resolve: &Resolve, id: TypeId, exporting: bool) -> ModPath {
+    /// The module that defines type `id` as seen from module `from` in export code (`exporting`)
+    /// or import code: `from` itself when it is a module of the type's interface (one of several
+    /// names it is imported under), else the interface's home module.
+    pub fn type_module(
+        &self,
+        resolve: &Resolve,
+        id: TypeId,
+        exporting: bool,
+        from: &[String],
+    ) -> ModPath {
         match resolve.types[id].owner {
             TypeOwner::Interface(iface) => {
+                if let Some(modules) = self.modules_of.get(&iface)
+                    && modules.len() > 1
+                    && modules.iter().any(|m| m.as_slice() == from)
+                {
+                    return from.to_vec();
+                }
                 if exporting && let Some(path) = self.exports.get(&iface) {
                     return path.clone();
                 }

@@ -4,38 +4,20 @@
 use crate::functions::{fn_name, is_method, resource_of};
 use crate::types::Position;
 use crate::{Generator, push_docs, rust_ident};
-use knit_bindgen_core::abi::mangle;
+use knit_bindgen_core::abi::fallible_constructor;
 use knit_bindgen_core::names::Case;
+use knit_bindgen_core::walk::ResourceSite;
 use std::fmt::Write;
-use wit_parser::{FunctionKind, TypeId, TypeOwner, WorldKey};
+use wit_parser::{FunctionKind, TypeId, TypeOwner};
 
 impl Generator<'_> {
-    /// The world key of the interface that owns a type, for core import module names.
-    fn owner_key(&self, id: TypeId) -> Option<WorldKey> {
-        let TypeOwner::Interface(iface) = self.resolve.types[id].owner else {
-            return None;
-        };
-        let world = &self.resolve.worlds[self.world];
-        world
-            .imports
-            .keys()
-            .chain(world.exports.keys())
-            .find(|key| match key {
-                WorldKey::Interface(i) => *i == iface,
-                WorldKey::Name(_) => matches!(
-                    world.imports.get(*key).or_else(|| world.exports.get(*key)),
-                    Some(wit_parser::WorldItem::Interface { id, .. }) if *id == iface
-                ),
-            })
-            .cloned()
-    }
-
     /// The handle struct of an imported resource.
     pub fn imported_resource(&self, id: TypeId, _module: &[String]) -> String {
         let wit_name = self.resolve.types[id].name.clone().unwrap_or_default();
         let name = rust_ident(&wit_name, Case::UpperCamel);
-        let key = self.owner_key(id);
-        let import_module = mangle::import_module(self.resolve, key.as_ref());
+        let import_module =
+            ResourceSite::in_scope(self.resolve, self.world, id, self.current_key.as_ref())
+                .import_module;
         format!(
             r#"#[derive(Debug)]
 #[repr(transparent)]
@@ -78,8 +60,9 @@ impl _rt::ResourceHandle for {name} {{
     pub fn exported_resource(&self, id: TypeId, module: &[String]) -> String {
         let wit_name = self.resolve.types[id].name.clone().unwrap_or_default();
         let name = rust_ident(&wit_name, Case::UpperCamel);
-        let key = self.owner_key(id);
-        let intrinsics = mangle::exported_resource_module(self.resolve, key.as_ref());
+        let intrinsics =
+            ResourceSite::in_scope(self.resolve, self.world, id, self.current_key.as_ref())
+                .export_module;
         let mut out = format!(
             r#"/// A handle to an exported `{wit_name}`: owns one of the guest's `Guest{name}` values.
 #[derive(Debug)]
@@ -194,12 +177,24 @@ impl<'a> {borrow}<'a> {{
             let name = rust_ident(&param.name, Case::Snake);
             params.push(format!(
                 "{name}: {}",
-                self.ty(&param.ty, module, true, Position::ExportParam)
+                self.ty(&param.ty, module, self.export_side, Position::ExportParam)
             ));
         }
         let ret = match (&func.kind, func.result) {
-            (FunctionKind::Constructor(_), _) => " -> Self where Self: Sized".to_string(),
-            (_, Some(ty)) => format!(" -> {}", self.ty(&ty, module, true, Position::Owned)),
+            (FunctionKind::Constructor(_), _) => match fallible_constructor(self.resolve, func) {
+                Some(err) => {
+                    let err = err.map_or_else(
+                        || "()".to_string(),
+                        |e| self.ty(&e, module, self.export_side, Position::Owned),
+                    );
+                    format!(" -> ::core::result::Result<Self, {err}> where Self: Sized")
+                }
+                None => " -> Self where Self: Sized".to_string(),
+            },
+            (_, Some(ty)) => format!(
+                " -> {}",
+                self.ty(&ty, module, self.export_side, Position::Owned)
+            ),
             (_, None) => String::new(),
         };
         format!(

@@ -1,12 +1,13 @@
 //! Rust type definitions for WIT types, and how to spell a WIT type in Rust from a given module.
 
 use crate::paths::relative;
+use crate::spelling::{self, Speller};
 use crate::{Generator, Ownership, push_docs, rust_ident};
 use knit_bindgen_core::abi::dealias;
 use knit_bindgen_core::names::Case;
 use rustc_hash::FxHashMap as FastMap;
 use std::fmt::Write;
-use wit_parser::{Handle, Type, TypeDefKind, TypeId, TypeOwner};
+use wit_parser::{Handle, Resolve, Type, TypeDefKind, TypeId, TypeOwner};
 
 /// Where a type is written, which decides references and borrows.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -46,7 +47,7 @@ impl Generator<'_> {
         if let Some(path) = self.type_override(id) {
             return path;
         }
-        let owner = self.paths.type_module(self.resolve, id, exporting);
+        let owner = self.paths.type_module(self.resolve, id, exporting, module);
         relative(module, &owner, &name)
     }
 
@@ -63,7 +64,7 @@ impl Generator<'_> {
                 knit_bindgen_core::names::convert_case(wit_name, Case::UpperCamel)
             ),
         );
-        let owner = self.paths.type_module(self.resolve, id, exporting);
+        let owner = self.paths.type_module(self.resolve, id, exporting, module);
         relative(module, &owner, &name)
     }
 
@@ -85,128 +86,12 @@ impl Generator<'_> {
 
     /// Spells `ty` in Rust from inside `module`.
     pub fn ty(&self, ty: &Type, module: &[String], exporting: bool, pos: Position) -> String {
-        let rt = "_rt";
-        match ty {
-            Type::Bool => "bool".into(),
-            Type::U8 => "u8".into(),
-            Type::S8 => "i8".into(),
-            Type::U16 => "u16".into(),
-            Type::S16 => "i16".into(),
-            Type::U32 => "u32".into(),
-            Type::S32 => "i32".into(),
-            Type::U64 => "u64".into(),
-            Type::S64 => "i64".into(),
-            Type::F32 => "f32".into(),
-            Type::F64 => "f64".into(),
-            Type::Char => "char".into(),
-            Type::String if pos == Position::ImportParam => "&str".into(),
-            Type::String => format!("{rt}::String"),
-            Type::ErrorContext => "u32".into(),
-            Type::Id(id) => {
-                let def = &self.resolve.types[*id];
-                // Named types are referred to by name, except where a parameter borrows.
-                if def.name.is_some() && !matches!(def.kind, TypeDefKind::Resource) {
-                    if pos == Position::ImportParam {
-                        let shape = dealias(self.resolve, *ty);
-                        if matches!(shape, Type::String) {
-                            return "&str".into();
-                        }
-                        if let Type::Id(inner) = shape
-                            && let TypeDefKind::List(element) = &self.resolve.types[inner].kind
-                            && !self.has_own_handle(&shape)
-                        {
-                            return format!(
-                                "&[{}]",
-                                self.ty(element, module, exporting, Position::Owned)
-                            );
-                        }
-                        let borrowing = matches!(self.opts.ownership, Ownership::Borrowing { .. });
-                        if borrowing
-                            && !self.is_copy(ty)
-                            && !self.has_own_handle(ty)
-                            && !matches!(
-                                self.resolve.types[dealias_id(self, *id)].kind,
-                                TypeDefKind::Handle(_)
-                            )
-                        {
-                            return format!("&{}", self.type_path(*id, module, exporting));
-                        }
-                    }
-                    if let TypeDefKind::Type(inner) = &def.kind
-                        && matches!(
-                            self.resolve.types[dealias_id(self, *id)].kind,
-                            TypeDefKind::Handle(Handle::Borrow(_))
-                        )
-                    {
-                        return self.ty(inner, module, exporting, pos);
-                    }
-                    let path = self.type_path(*id, module, exporting);
-                    if self.has_borrow(ty) && !matches!(def.kind, TypeDefKind::Type(_)) {
-                        return format!("{path}<{}>", self.lifetime.get());
-                    }
-                    return path;
-                }
-                self.kind_ty(*id, module, exporting, pos)
-            }
-        }
-    }
-
-    /// Spells the shape of type definition `id` (ignoring its name) from inside `module`.
-    fn kind_ty(&self, id: TypeId, module: &[String], exporting: bool, pos: Position) -> String {
-        let rt = "_rt";
-        let def = &self.resolve.types[id];
-        match &def.kind {
-            TypeDefKind::List(element) => {
-                let element = self.ty(element, module, exporting, Position::Owned);
-                if pos == Position::ImportParam && !self.has_own_handle(&Type::Id(id)) {
-                    format!("&[{element}]")
-                } else {
-                    format!("{rt}::Vec<{element}>")
-                }
-            }
-            TypeDefKind::Option(t) => format!(
-                "::core::option::Option<{}>",
-                self.ty(t, module, exporting, Position::Owned)
-            ),
-            TypeDefKind::Result(r) => {
-                let ok =
-                    r.ok.map(|t| self.ty(&t, module, exporting, Position::Owned))
-                        .unwrap_or_else(|| "()".into());
-                let err = r
-                    .err
-                    .map(|t| self.ty(&t, module, exporting, Position::Owned))
-                    .unwrap_or_else(|| "()".into());
-                format!("::core::result::Result<{ok}, {err}>")
-            }
-            TypeDefKind::Tuple(t) => {
-                let parts: Vec<String> = t
-                    .types
-                    .iter()
-                    .map(|t| self.ty(t, module, exporting, Position::Owned))
-                    .collect();
-                format!("({},)", parts.join(", "))
-            }
-            TypeDefKind::Handle(Handle::Own(r)) => self.type_path(*r, module, exporting),
-            TypeDefKind::Handle(Handle::Borrow(r)) => {
-                let resource = knit_bindgen_core::abi::dealias_resource(self.resolve, *r);
-                let origin = self.abi.resource_origin(resource, exporting);
-                let path = self.type_path(*r, module, exporting);
-                let lt = self.lifetime.get();
-                match (origin, pos) {
-                    (knit_bindgen_core::abi::ResourceOrigin::Exported, _) => {
-                        format!(
-                            "{}<{lt}>",
-                            self.borrow_type_path(resource, module, exporting)
-                        )
-                    }
-                    _ if lt == "'_" => format!("&{path}"),
-                    _ => format!("&{lt} {path}"),
-                }
-            }
-            TypeDefKind::Type(t) => self.ty(t, module, exporting, pos),
-            TypeDefKind::Resource => self.type_path(id, module, exporting),
-            other => format!("/* unsupported: {other:?} */ ()"),
-        }
+        let speller = GuestSpeller {
+            g: self,
+            module,
+            exporting,
+        };
+        spelling::spell(&speller, ty, pos)
     }
 
     /// Whether values of `ty` can be `Copy` in Rust: no strings, lists or handles inside.
@@ -229,38 +114,25 @@ impl Generator<'_> {
         }
     }
 
-    /// Whether values of `ty` have the same bytes in Rust as in linear memory under the canonical
-    /// ABI, so a list of them moves as one block instead of element by element: integers, floats,
-    /// and records of those (defined `#[repr(C)]` for this reason, whose C layout is the canonical
-    /// one). `bool` and `char` are excluded because not every byte pattern is a valid value, and a
-    /// record that `with` maps to an outside type (or whose interface it maps to an outside module)
-    /// because its layout is unknown.
+    /// Whether the plan moves lists of `ty` as whole blocks ([`Abi::has_canonical_layout`]): such
+    /// records are defined `#[repr(C)]`, whose layout is the canonical one, and checked at compile
+    /// time.
+    ///
+    /// [`Abi::has_canonical_layout`]: knit_bindgen_core::abi::Abi::has_canonical_layout
     pub fn has_canonical_layout(&self, ty: &Type) -> bool {
-        if knit_bindgen_core::abi::is_canonical_element(self.resolve, ty) {
-            return true;
-        }
-        match ty {
-            Type::Id(id) => match &self.resolve.types[*id].kind {
-                TypeDefKind::Type(t) => self.has_canonical_layout(t),
-                TypeDefKind::Record(r) => {
-                    self.defines_here(*id)
-                        && r.fields.iter().all(|f| self.has_canonical_layout(&f.ty))
-                }
-                _ => false,
-            },
-            _ => false,
-        }
+        self.abi.has_canonical_layout(ty)
     }
 
     /// Whether these bindings define type `id` themselves, rather than `with` naming a type or a
     /// whole interface defined elsewhere.
-    fn defines_here(&self, id: TypeId) -> bool {
+    pub(crate) fn defines_here(&self, id: TypeId) -> bool {
         self.type_override(id).is_none()
             && (self.paths.replaced.is_empty()
                 || !self.paths.replaced.contains_key(&self.paths.type_module(
                     self.resolve,
                     id,
                     false,
+                    &[],
                 )))
     }
 
@@ -298,65 +170,17 @@ impl Generator<'_> {
 
     /// Whether `ty` holds an owned resource handle somewhere inside (so passing it moves ownership).
     pub fn has_own_handle(&self, ty: &Type) -> bool {
-        match ty {
-            Type::Id(id) => match &self.resolve.types[*id].kind {
-                TypeDefKind::Handle(Handle::Own(_)) => true,
-                TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => {
-                    self.has_own_handle(t)
-                }
-                TypeDefKind::Record(r) => r.fields.iter().any(|f| self.has_own_handle(&f.ty)),
-                TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.has_own_handle(t)),
-                TypeDefKind::Variant(v) => v
-                    .cases
-                    .iter()
-                    .any(|c| c.ty.is_some_and(|t| self.has_own_handle(&t))),
-                TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).any(|t| self.has_own_handle(t)),
-                _ => false,
-            },
-            _ => false,
-        }
+        knit_bindgen_core::abi::has_own_handle(self.resolve, ty)
     }
 
     /// Whether `ty` holds a `borrow<...>` handle somewhere inside (so its Rust type needs a lifetime).
     pub fn has_borrow(&self, ty: &Type) -> bool {
-        match ty {
-            Type::Id(id) => match &self.resolve.types[*id].kind {
-                TypeDefKind::Handle(Handle::Borrow(_)) => true,
-                TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => {
-                    self.has_borrow(t)
-                }
-                TypeDefKind::Record(r) => r.fields.iter().any(|f| self.has_borrow(&f.ty)),
-                TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.has_borrow(t)),
-                TypeDefKind::Variant(v) => v
-                    .cases
-                    .iter()
-                    .any(|c| c.ty.is_some_and(|t| self.has_borrow(&t))),
-                TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).any(|t| self.has_borrow(t)),
-                _ => false,
-            },
-            _ => false,
-        }
+        knit_bindgen_core::abi::has_borrow(self.resolve, ty)
     }
 
     /// Whether `ty` holds a resource handle somewhere inside (so it cannot be cloned or compared).
     pub fn has_handle(&self, ty: &Type) -> bool {
-        match ty {
-            Type::Id(id) => match &self.resolve.types[*id].kind {
-                TypeDefKind::Handle(_) | TypeDefKind::Resource => true,
-                TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => {
-                    self.has_handle(t)
-                }
-                TypeDefKind::Record(r) => r.fields.iter().any(|f| self.has_handle(&f.ty)),
-                TypeDefKind::Tuple(t) => t.types.iter().any(|t| self.has_handle(t)),
-                TypeDefKind::Variant(v) => v
-                    .cases
-                    .iter()
-                    .any(|c| c.ty.is_some_and(|t| self.has_handle(&t))),
-                TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).any(|t| self.has_handle(t)),
-                _ => false,
-            },
-            _ => false,
-        }
+        knit_bindgen_core::abi::has_handle(self.resolve, ty)
     }
 
     fn derives(&self, ty: &Type, base: &[&str]) -> String {
@@ -494,7 +318,12 @@ impl Generator<'_> {
                 }
             }
             _ => {
-                let target = self.kind_ty(id, module, exporting, Position::Owned);
+                let speller = GuestSpeller {
+                    g: self,
+                    module,
+                    exporting,
+                };
+                let target = spelling::spell_shape(&speller, id, Position::Owned);
                 let _ = writeln!(out, "pub type {name_generic} = {target};");
             }
         }
@@ -601,5 +430,108 @@ fn dealias_id(generator: &Generator<'_>, id: TypeId) -> TypeId {
     match dealias(generator.resolve, Type::Id(id)) {
         Type::Id(inner) => inner,
         _ => id,
+    }
+}
+
+/// The guest's choices in the shared Rust type spelling, from one module and direction.
+struct GuestSpeller<'g, 'a> {
+    g: &'g Generator<'a>,
+    module: &'g [String],
+    exporting: bool,
+}
+
+impl Speller for GuestSpeller<'_, '_> {
+    type Position = Position;
+
+    fn resolve(&self) -> &Resolve {
+        self.g.resolve
+    }
+
+    fn nested(&self, _: Position) -> Position {
+        Position::Owned
+    }
+
+    fn named(&self, id: TypeId, pos: Position) -> Option<String> {
+        let (g, module, exporting) = (self.g, self.module, self.exporting);
+        let def = &g.resolve.types[id];
+        def.name.as_ref()?;
+        if matches!(def.kind, TypeDefKind::Resource) {
+            return Some(g.type_path(id, module, exporting));
+        }
+        let ty = Type::Id(id);
+        // Named types are referred to by name, except where a parameter borrows.
+        if pos == Position::ImportParam {
+            let shape = dealias(g.resolve, ty);
+            if matches!(shape, Type::String) {
+                return Some("&str".into());
+            }
+            if let Type::Id(inner) = shape
+                && let TypeDefKind::List(element) = &g.resolve.types[inner].kind
+                && !g.has_own_handle(&shape)
+            {
+                return Some(format!(
+                    "&[{}]",
+                    g.ty(element, module, exporting, Position::Owned)
+                ));
+            }
+            let borrowing = matches!(g.opts.ownership, Ownership::Borrowing { .. });
+            if borrowing
+                && !g.is_copy(&ty)
+                && !g.has_own_handle(&ty)
+                && !matches!(
+                    g.resolve.types[dealias_id(g, id)].kind,
+                    TypeDefKind::Handle(_)
+                )
+            {
+                return Some(format!("&{}", g.type_path(id, module, exporting)));
+            }
+        }
+        if let TypeDefKind::Type(inner) = &def.kind
+            && matches!(
+                g.resolve.types[dealias_id(g, id)].kind,
+                TypeDefKind::Handle(Handle::Borrow(_))
+            )
+        {
+            return Some(g.ty(inner, module, exporting, pos));
+        }
+        let path = g.type_path(id, module, exporting);
+        if g.has_borrow(&ty) && !matches!(def.kind, TypeDefKind::Type(_)) {
+            return Some(format!("{path}<{}>", g.lifetime.get()));
+        }
+        Some(path)
+    }
+
+    fn string(&self, pos: Position) -> String {
+        match pos {
+            Position::ImportParam => "&str".into(),
+            _ => "_rt::String".into(),
+        }
+    }
+
+    fn list(&self, list: TypeId, element: String, pos: Position) -> String {
+        if pos == Position::ImportParam && !self.g.has_own_handle(&Type::Id(list)) {
+            format!("&[{element}]")
+        } else {
+            format!("_rt::Vec<{element}>")
+        }
+    }
+
+    fn handle(&self, handle: &Handle, _: Position) -> String {
+        let (g, module, exporting) = (self.g, self.module, self.exporting);
+        match handle {
+            Handle::Own(r) => g.type_path(*r, module, exporting),
+            Handle::Borrow(r) => {
+                let resource = knit_bindgen_core::abi::dealias_resource(g.resolve, *r);
+                let path = g.type_path(*r, module, exporting);
+                let lt = g.lifetime.get();
+                match g.abi.resource_origin(resource, exporting) {
+                    knit_bindgen_core::abi::ResourceOrigin::Exported => {
+                        format!("{}<{lt}>", g.borrow_type_path(resource, module, exporting))
+                    }
+                    _ if lt == "'_" => format!("&{path}"),
+                    _ => format!("&{lt} {path}"),
+                }
+            }
+        }
     }
 }

@@ -12,9 +12,10 @@
 //! cases.
 //!
 //! A case crate depends on the guest runtime `knit-rt` by path and `include!`s the generated file.
-//! With the `stubs` set it also calls `export!(Stub);` (when the world has exports) and is a
-//! `cdylib`, so the build links a real component; the trial checks that the `.wasm` is a component
-//! and that its decoded world exports exactly what the WIT world exports. The default and borrowing
+//! With the `stubs` set the generated `Stub` exports itself (no line is added) and the crate is a
+//! `cdylib`, so the build links a real core module (with `--skip-wit-component`), which knit's own
+//! componentize step turns into a component, as `cargo knit build` does; the trial checks that the
+//! result is a component and that its decoded world exports exactly what the WIT world exports. The default and borrowing
 //! sets have no implementation of the exports, so a world with exports is built as an `rlib`
 //! (type-checked and compiled, not linked); a world without exports is a `cdylib` in every set.
 //!
@@ -318,7 +319,6 @@ fn prepare(case: &Case, set: OptionSet, set_dir: &Path) -> Prepared {
         }
     };
     let has_exports = !loaded.resolve.worlds[loaded.world].exports.is_empty();
-    let stubs = set == OptionSet::Stubs && has_exports;
     let component = (set == OptionSet::Stubs || !has_exports).then(|| {
         let exports = loaded.resolve.worlds[loaded.world].exports.keys();
         let mut names: Vec<String> = exports.map(|k| loaded.resolve.name_world_key(k)).collect();
@@ -330,7 +330,6 @@ fn prepare(case: &Case, set: OptionSet, set_dir: &Path) -> Prepared {
         case,
         set,
         &files,
-        stubs,
         component.is_some(),
     ) {
         Ok(generated) => Prepared::Written {
@@ -356,7 +355,6 @@ fn write_case(
     case: &Case,
     set: OptionSet,
     files: &knit_bindgen_core::Files,
-    stubs: bool,
     component: bool,
 ) -> std::io::Result<PathBuf> {
     let runtime = repo_root().join("wit-bindgen/rust-rt").canonicalize()?;
@@ -383,9 +381,6 @@ fn write_case(
             lib.push_str(&format!("include!({name:?});\n"));
             generated.get_or_insert(path);
         }
-    }
-    if stubs {
-        lib.push_str("\nexport!(Stub);\n");
     }
     write_if_changed(&dir.join("src/lib.rs"), lib.as_bytes())?;
     generated.ok_or_else(|| std::io::Error::other("the generator returned no .rs file"))
@@ -458,8 +453,14 @@ impl Build {
                     "the cdylib produced no .wasm file: {artifacts:?}\n{context}"
                 ));
             };
-            let bytes =
+            let core =
                 std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+            let bytes =
+                knit_componentize::componentize(&core, &knit_componentize::Options::default())
+                    .map_err(|e| {
+                        format!("{} does not componentize: {e:#}\n{context}", wasm.display())
+                    })?
+                    .component;
             // A component's preamble: magic, then version 0x0d and layer 1.
             if !(bytes.starts_with(b"\0asm") && bytes.get(4..8) == Some(&[0x0d, 0x00, 0x01, 0x00]))
             {
@@ -515,6 +516,13 @@ fn cargo_build(set_dir: &Path, target: &Path) -> Result<Build, String> {
         .arg("--manifest-path")
         .arg(set_dir.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", target)
+        // knit makes the component itself (wit-component 0.263, like `cargo knit build`): the
+        // linker in rustc 1.95 carries an older wit-component that cannot read every world knit
+        // embeds (a named import of a packaged interface, `import primary: store;`).
+        .env(
+            "CARGO_TARGET_WASM32_WASIP2_RUSTFLAGS",
+            "-C link-arg=--skip-wit-component",
+        )
         .env_remove("CARGO_MAKEFLAGS")
         .env_remove("MAKEFLAGS")
         .env_remove("MFLAGS")

@@ -68,10 +68,13 @@ func (bagImpl) Live() uint32 { return live }
 
 type component struct{}
 
+// Sum reads every item, then drops them in order, like the other guests (the host records both).
 func (component) Sum(items []pool.Item) uint32 {
 	var sum uint32
 	for _, item := range items {
 		sum += item.Value()
+	}
+	for _, item := range items {
 		item.Drop()
 	}
 	return sum

@@ -357,15 +357,17 @@ pub enum Instr {
     /// `2 → 1`: `(pointer, byte length)` to a string, taking ownership of the buffer, which was
     /// allocated with `cabi_realloc` (alignment 1). Invalid UTF-8 traps.
     StringLift,
-    /// `1 → 2`: a list whose elements have the same bytes in memory as in the language (integers and
-    /// floats) to `(pointer, length)`, without copying element by element.
+    /// `1 → 2`: a list whose elements have the canonical layout in every language (integers, floats
+    /// and records of those: [`super::Abi::has_canonical_layout`]) to `(pointer, length)`, without
+    /// copying element by element. A backend defines such records with the C layout.
     ListCanonLower {
         /// Element type.
         element: Type,
         /// Who owns the buffer during the call.
         mode: LowerMode,
     },
-    /// `2 → 1`: `(pointer, length)` to a list of integers or floats, taking ownership of the buffer.
+    /// `2 → 1`: `(pointer, length)` to a list of elements with the canonical layout, taking
+    /// ownership of the buffer.
     ListCanonLift {
         /// Element type.
         element: Type,

@@ -34,6 +34,8 @@ pub use instr::{
 };
 pub use layout::{Layout, flat_types};
 pub use plan::{Abi, Area, MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, Plan, PlanError, PlanKind};
+pub(crate) use types::unsupported_in;
 pub use types::{
-    case_payload, dealias, dealias_resource, is_canonical_element, is_method, resource_of,
+    case_payload, contains, dealias, dealias_resource, fallible_constructor, has_borrow,
+    has_handle, has_own_handle, is_canonical_element, is_method, resource_of,
 };

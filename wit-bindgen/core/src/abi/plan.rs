@@ -14,7 +14,7 @@
 use super::instr::*;
 use super::layout::{Layout, flat_types};
 use super::types::{
-    case_payload, cases_of, dealias, dealias_resource, is_canonical_element, unsupported,
+    case_payload, cases_of, dealias, dealias_resource, is_canonical_element, unsupported_in,
 };
 use wit_parser::{
     Function, Handle, Resolve, Type, TypeDefKind, TypeId, TypeOwner, WorldId, WorldItem, WorldKey,
@@ -80,6 +80,9 @@ pub struct Abi<'a> {
     resolve: &'a Resolve,
     world: WorldId,
     layout: Layout,
+    /// Types whose memory layout the backend does not control (types it maps to outside
+    /// definitions): never moved as raw blocks.
+    foreign: std::collections::BTreeSet<TypeId>,
     /// The core module name of the last interface an import was planned for: the functions of an
     /// interface are planned one after another, so this one entry saves naming it each time.
     last_module: std::cell::RefCell<Option<(WorldKey, String)>>,
@@ -107,7 +110,38 @@ impl<'a> Abi<'a> {
             resolve,
             world,
             layout: Layout::new(resolve),
+            foreign: Default::default(),
             last_module: Default::default(),
+        }
+    }
+
+    /// Declares types whose language definition the backend does not write (a `with` mapping to
+    /// an outside type): their layout is unknown, so lists of them are never moved as raw blocks.
+    pub fn with_foreign_types(mut self, types: impl IntoIterator<Item = TypeId>) -> Self {
+        self.foreign.extend(types);
+        self
+    }
+
+    /// Whether values of `ty` have the canonical ABI's bytes in linear memory in every backend's
+    /// language, so that a list of them moves as one block instead of element by element:
+    /// integers, floats, and records made only of those (which a backend must define with the
+    /// C layout, whose field order, alignment and padding are the canonical ABI's). `bool` and
+    /// `char` are excluded because not every byte pattern is a valid value; foreign types (see
+    /// [`Abi::with_foreign_types`]) because their layout is unknown.
+    pub fn has_canonical_layout(&self, ty: &Type) -> bool {
+        if is_canonical_element(self.resolve, ty) {
+            return true;
+        }
+        let Type::Id(id) = ty else {
+            return false;
+        };
+        if self.foreign.contains(id) {
+            return false;
+        }
+        match &self.resolve.types[*id].kind {
+            TypeDefKind::Type(t) => self.has_canonical_layout(t),
+            TypeDefKind::Record(r) => r.fields.iter().all(|f| self.has_canonical_layout(&f.ty)),
+            _ => false,
         }
     }
 
@@ -219,7 +253,7 @@ impl<'a> Abi<'a> {
     /// Plans the core entry point of an exported function.
     pub fn export_plan(&self, func: &Function) -> Result<Plan, PlanError> {
         self.check_supported(func)?;
-        let mut b = Builder::new(self, true, &func.name);
+        let mut b = Builder::new(self, !self.is_world_export(func), &func.name);
         let param_types: Vec<Type> = func.params.iter().map(|p| p.ty).collect();
         let flat_params = flat_types(self.resolve, &param_types);
         let core_params = if flat_params.len() > MAX_FLAT_PARAMS {
@@ -300,7 +334,7 @@ impl<'a> Abi<'a> {
             return Ok(None);
         }
         let flat = flat_types(self.resolve, &[ty]);
-        let mut b = Builder::new(self, true, &func.name);
+        let mut b = Builder::new(self, !self.is_world_export(func), &func.name);
         let base = b.new_local();
         b.push(Instr::Arg { index: 0 });
         b.push(Instr::LocalSet { local: base });
@@ -328,7 +362,7 @@ impl<'a> Abi<'a> {
     fn check_supported(&self, func: &Function) -> Result<(), PlanError> {
         let types = func.params.iter().map(|p| p.ty).chain(func.result);
         for ty in types {
-            if let Some(what) = unsupported(self.resolve, &ty) {
+            if let Some(what) = unsupported_in(self.resolve, &ty) {
                 return Err(PlanError {
                     function: func.name.clone(),
                     message: format!("{what} is not supported by knit yet"),
@@ -345,6 +379,18 @@ impl<'a> Abi<'a> {
     }
 
     /// Which side defines `resource` when a function of the given direction refers to it.
+    /// Whether `func` is one of the world's own exported functions (not an interface's). Their
+    /// types come through the world's `use`, which always names the imported interfaces, so the
+    /// resources they reach are imported ones even when the world also exports the interface.
+    pub fn is_world_export(&self, func: &Function) -> bool {
+        self.resolve.worlds[self.world]
+            .exports
+            .values()
+            .any(|item| matches!(item, WorldItem::Function(f) if std::ptr::eq(f, func)))
+    }
+
+    /// Which side defines `resource` as seen from guest code that imports (`exporting` false) or
+    /// that implements an exported interface (`exporting` true).
     pub fn resource_origin(&self, resource: TypeId, exporting: bool) -> ResourceOrigin {
         if !exporting {
             return ResourceOrigin::Imported;
@@ -556,7 +602,7 @@ impl<'a, 'b> Builder<'a, 'b> {
     }
 
     fn lower_list(&mut self, element: Type, mode: LowerMode) {
-        if is_canonical_element(self.resolve(), &element) {
+        if self.abi.has_canonical_layout(&element) {
             self.push(Instr::ListCanonLower { element, mode });
             return;
         }
@@ -679,7 +725,7 @@ impl<'a, 'b> Builder<'a, 'b> {
     }
 
     fn lift_list(&mut self, element: Type) {
-        if is_canonical_element(self.resolve(), &element) {
+        if self.abi.has_canonical_layout(&element) {
             self.push(Instr::ListCanonLift { element });
             return;
         }

@@ -5,7 +5,7 @@
 use wit_parser::{Function, FunctionKind, Resolve, Type, TypeDefKind, TypeId};
 
 /// Describes the first type inside `ty` that the plans cannot express, if any.
-pub(crate) fn unsupported(resolve: &Resolve, ty: &Type) -> Option<String> {
+pub(crate) fn unsupported_in(resolve: &Resolve, ty: &Type) -> Option<String> {
     let Type::Id(id) = ty else {
         return match ty {
             Type::ErrorContext => Some("`error-context`".to_string()),
@@ -18,18 +18,18 @@ pub(crate) fn unsupported(resolve: &Resolve, ty: &Type) -> Option<String> {
         TypeDefKind::Map(..) => Some("`map`".to_string()),
         TypeDefKind::FixedLengthList(..) => Some("a fixed-length list".to_string()),
         TypeDefKind::Type(t) | TypeDefKind::List(t) | TypeDefKind::Option(t) => {
-            unsupported(resolve, t)
+            unsupported_in(resolve, t)
         }
-        TypeDefKind::Record(r) => r.fields.iter().find_map(|f| unsupported(resolve, &f.ty)),
-        TypeDefKind::Tuple(t) => t.types.iter().find_map(|t| unsupported(resolve, t)),
+        TypeDefKind::Record(r) => r.fields.iter().find_map(|f| unsupported_in(resolve, &f.ty)),
+        TypeDefKind::Tuple(t) => t.types.iter().find_map(|t| unsupported_in(resolve, t)),
         TypeDefKind::Variant(v) => v
             .cases
             .iter()
-            .find_map(|c| c.ty.and_then(|t| unsupported(resolve, &t))),
+            .find_map(|c| c.ty.and_then(|t| unsupported_in(resolve, &t))),
         TypeDefKind::Result(r) => {
             r.ok.iter()
                 .chain(&r.err)
-                .find_map(|t| unsupported(resolve, t))
+                .find_map(|t| unsupported_in(resolve, t))
         }
         _ => None,
     }
@@ -122,4 +122,71 @@ pub fn is_method(func: &Function) -> bool {
             | FunctionKind::MethodSetter(_)
             | FunctionKind::AsyncMethod(_)
     )
+}
+
+/// Whether `ty`, or any type inside it (record fields, cases, elements, aliased types), is one
+/// for which `found` says yes. Resources and handles are leaves: a handle's resource is not
+/// looked into.
+pub fn contains(resolve: &Resolve, ty: &Type, found: &dyn Fn(&TypeDefKind) -> bool) -> bool {
+    let Type::Id(id) = ty else {
+        return false;
+    };
+    let kind = &resolve.types[*id].kind;
+    if found(kind) {
+        return true;
+    }
+    match kind {
+        TypeDefKind::Type(t) | TypeDefKind::Option(t) | TypeDefKind::List(t) => {
+            contains(resolve, t, found)
+        }
+        TypeDefKind::Record(r) => r.fields.iter().any(|f| contains(resolve, &f.ty, found)),
+        TypeDefKind::Tuple(t) => t.types.iter().any(|t| contains(resolve, t, found)),
+        TypeDefKind::Variant(v) => v
+            .cases
+            .iter()
+            .any(|c| c.ty.is_some_and(|t| contains(resolve, &t, found))),
+        TypeDefKind::Result(r) => {
+            r.ok.iter()
+                .chain(&r.err)
+                .any(|t| contains(resolve, t, found))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `ty` holds a resource handle somewhere inside (so its values cannot be copied,
+/// cloned or compared).
+pub fn has_handle(resolve: &Resolve, ty: &Type) -> bool {
+    contains(resolve, ty, &|kind| {
+        matches!(kind, TypeDefKind::Handle(_) | TypeDefKind::Resource)
+    })
+}
+
+/// Whether `ty` holds an owned handle somewhere inside (so passing it moves ownership).
+pub fn has_own_handle(resolve: &Resolve, ty: &Type) -> bool {
+    contains(resolve, ty, &|kind| {
+        matches!(kind, TypeDefKind::Handle(wit_parser::Handle::Own(_)))
+    })
+}
+
+/// Whether `ty` holds a borrowed handle somewhere inside (so it lives no longer than a call).
+pub fn has_borrow(resolve: &Resolve, ty: &Type) -> bool {
+    contains(resolve, ty, &|kind| {
+        matches!(kind, TypeDefKind::Handle(wit_parser::Handle::Borrow(_)))
+    })
+}
+
+/// For a fallible constructor (`constructor(..) -> result<r, e>`), the error type (`Some(None)`
+/// for `result<r>`); `None` for every other function, including infallible constructors.
+pub fn fallible_constructor(resolve: &Resolve, func: &Function) -> Option<Option<Type>> {
+    let FunctionKind::Constructor(_) = func.kind else {
+        return None;
+    };
+    match dealias(resolve, func.result?) {
+        Type::Id(id) => match &resolve.types[id].kind {
+            TypeDefKind::Result(r) => Some(r.err),
+            _ => None,
+        },
+        _ => None,
+    }
 }

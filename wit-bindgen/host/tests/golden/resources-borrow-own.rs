@@ -17,9 +17,9 @@ impl ResourcesBorrowOwn {
 /// Export indices of world `ResourcesBorrowOwn`, found and type-checked once per component.
 #[derive(::core::clone::Clone)]
 pub struct ResourcesBorrowOwnIndices {
+    knit_resources_borrow_own_boxes: exports::knit::resources_borrow_own::boxes::GuestIndices,
     take_token: wasmtime::component::ComponentExportIndex,
     exercise: wasmtime::component::ComponentExportIndex,
-    knit_resources_borrow_own_boxes: exports::knit::resources_borrow_own::boxes::GuestIndices,
 }
 impl ResourcesBorrowOwnIndices {
     /// Finds and type-checks every export the world needs.
@@ -29,6 +29,9 @@ impl ResourcesBorrowOwnIndices {
         let component = instance_pre.component();
         let instance_type = instance_pre.instance_type();
         let _ = (&component, &instance_type);
+        let knit_resources_borrow_own_boxes = exports::knit::resources_borrow_own::boxes::GuestIndices::new(
+            instance_pre,
+        )?;
         let take_token = {
             let (item, index) = component
                 .get_export(::core::option::Option::None, "take-token")
@@ -71,13 +74,10 @@ impl ResourcesBorrowOwnIndices {
                 _ => wasmtime::bail!("export `exercise` is not a function"),
             }
         };
-        let knit_resources_borrow_own_boxes = exports::knit::resources_borrow_own::boxes::GuestIndices::new(
-            instance_pre,
-        )?;
         ::core::result::Result::Ok(ResourcesBorrowOwnIndices {
+            knit_resources_borrow_own_boxes,
             take_token,
             exercise,
-            knit_resources_borrow_own_boxes,
         })
     }
     /// The world's exports in `instance`.
@@ -88,6 +88,9 @@ impl ResourcesBorrowOwnIndices {
     ) -> wasmtime::Result<ResourcesBorrowOwn> {
         let mut store = store.as_context_mut();
         let _ = (&mut store, instance);
+        let knit_resources_borrow_own_boxes = self
+            .knit_resources_borrow_own_boxes
+            .load(&mut store, instance)?;
         let take_token = instance
             .get_func(&mut store, &self.take_token)
             .ok_or_else(|| {
@@ -98,21 +101,18 @@ impl ResourcesBorrowOwnIndices {
             .ok_or_else(|| {
                 wasmtime::format_err!("the instance has no export `exercise`")
             })?;
-        let knit_resources_borrow_own_boxes = self
-            .knit_resources_borrow_own_boxes
-            .load(&mut store, instance)?;
         ::core::result::Result::Ok(ResourcesBorrowOwn {
+            knit_resources_borrow_own_boxes,
             take_token,
             exercise,
-            knit_resources_borrow_own_boxes,
         })
     }
 }
 /// An instance of world `ResourcesBorrowOwn`: call its exports through the methods.
 pub struct ResourcesBorrowOwn {
+    knit_resources_borrow_own_boxes: exports::knit::resources_borrow_own::boxes::Guest,
     take_token: wasmtime::component::Func,
     exercise: wasmtime::component::Func,
-    knit_resources_borrow_own_boxes: exports::knit::resources_borrow_own::boxes::Guest,
 }
 /// World `ResourcesBorrowOwn` pre-instantiated: exports are type-checked once, then every
 /// `instantiate` is cheap (one `Store` per request is the usual pattern).

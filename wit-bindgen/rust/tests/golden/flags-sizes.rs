@@ -1174,9 +1174,9 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_pass_one_cabi<T: Guest>(arg0: i32) -> i32 {
+                pub unsafe fn _export_pass_one_cabi<_T: Guest>(arg0: i32) -> i32 {
                     unsafe {
-                        let result0 = T::pass_one(One::from_bits_truncate(arg0 as u8));
+                        let result0 = _T::pass_one(One::from_bits_truncate(arg0 as u8));
                         (result0.bits() as i32)
                     }
                 }
@@ -1188,9 +1188,9 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_pass_eight_cabi<T: Guest>(arg0: i32) -> i32 {
+                pub unsafe fn _export_pass_eight_cabi<_T: Guest>(arg0: i32) -> i32 {
                     unsafe {
-                        let result0 = T::pass_eight(
+                        let result0 = _T::pass_eight(
                             Eight::from_bits_truncate(arg0 as u8),
                         );
                         (result0.bits() as i32)
@@ -1204,9 +1204,9 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_pass_nine_cabi<T: Guest>(arg0: i32) -> i32 {
+                pub unsafe fn _export_pass_nine_cabi<_T: Guest>(arg0: i32) -> i32 {
                     unsafe {
-                        let result0 = T::pass_nine(
+                        let result0 = _T::pass_nine(
                             Nine::from_bits_truncate(arg0 as u16),
                         );
                         (result0.bits() as i32)
@@ -1220,9 +1220,9 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_pass_sixteen_cabi<T: Guest>(arg0: i32) -> i32 {
+                pub unsafe fn _export_pass_sixteen_cabi<_T: Guest>(arg0: i32) -> i32 {
                     unsafe {
-                        let result0 = T::pass_sixteen(
+                        let result0 = _T::pass_sixteen(
                             Sixteen::from_bits_truncate(arg0 as u16),
                         );
                         (result0.bits() as i32)
@@ -1236,9 +1236,9 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_pass_seventeen_cabi<T: Guest>(arg0: i32) -> i32 {
+                pub unsafe fn _export_pass_seventeen_cabi<_T: Guest>(arg0: i32) -> i32 {
                     unsafe {
-                        let result0 = T::pass_seventeen(
+                        let result0 = _T::pass_seventeen(
                             Seventeen::from_bits_truncate(arg0 as u32),
                         );
                         (result0.bits() as i32)
@@ -1252,9 +1252,9 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_pass_thirty_two_cabi<T: Guest>(arg0: i32) -> i32 {
+                pub unsafe fn _export_pass_thirty_two_cabi<_T: Guest>(arg0: i32) -> i32 {
                     unsafe {
-                        let result0 = T::pass_thirty_two(
+                        let result0 = _T::pass_thirty_two(
                             ThirtyTwo::from_bits_truncate(arg0 as u32),
                         );
                         (result0.bits() as i32)
@@ -1268,7 +1268,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_all_cabi<T: Guest>(
+                pub unsafe fn _export_all_cabi<_T: Guest>(
                     arg0: i32,
                     arg1: i32,
                     arg2: i32,
@@ -1278,7 +1278,7 @@ pub mod exports {
                 ) -> i32 {
                     unsafe {
                         static _RET_AREA: _rt::StaticArea<16> = _rt::StaticArea::new();
-                        let result0 = T::all(
+                        let result0 = _T::all(
                             One::from_bits_truncate(arg0 as u8),
                             Eight::from_bits_truncate(arg1 as u8),
                             Nine::from_bits_truncate(arg2 as u16),

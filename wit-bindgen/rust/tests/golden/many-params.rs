@@ -84,7 +84,7 @@ pub trait Guest {
 }
 #[doc(hidden)]
 #[allow(unused_unsafe, unused_parens, unused_variables, non_snake_case, clippy::all)]
-pub unsafe fn _export_wide_export_cabi<T: Guest>(arg0: i32) -> f64 {
+pub unsafe fn _export_wide_export_cabi<_T: Guest>(arg0: i32) -> f64 {
     unsafe {
         let l0 = arg0;
         let v0 = *((l0 as u32 as usize) as *const f64);
@@ -124,7 +124,7 @@ pub unsafe fn _export_wide_export_cabi<T: Guest>(arg0: i32) -> f64 {
         let l17 = v1;
         let l18 = v0;
         _rt::dealloc(l0, 144, 8);
-        let result0 = T::wide_export(
+        let result0 = _T::wide_export(
             l18,
             l17,
             l16,
@@ -414,7 +414,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_seventeen_cabi<T: Guest>(arg0: i32) {
+                pub unsafe fn _export_seventeen_cabi<_T: Guest>(arg0: i32) {
                     unsafe {
                         let l0 = arg0;
                         let v0 = i32::from(*((l0 as u32 as usize) as *const u8));
@@ -452,7 +452,7 @@ pub mod exports {
                         let l16 = v1 as u16;
                         let l17 = v0 as u8;
                         _rt::dealloc(l0, 80, 8);
-                        T::seventeen(
+                        _T::seventeen(
                             l17,
                             l16,
                             l15,
@@ -481,7 +481,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_twenty_cabi<T: Guest>(arg0: i32) -> i32 {
+                pub unsafe fn _export_twenty_cabi<_T: Guest>(arg0: i32) -> i32 {
                     unsafe {
                         static _RET_AREA: _rt::StaticArea<8> = _rt::StaticArea::new();
                         let l0 = arg0;
@@ -559,7 +559,7 @@ pub mod exports {
                         let l19 = list0;
                         let l20 = s0;
                         _rt::dealloc(l0, 80, 8);
-                        let result0 = T::twenty(
+                        let result0 = _T::twenty(
                             l20,
                             l19,
                             l18,
@@ -597,7 +597,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _post_return_twenty<T: Guest>(arg0: i32) {
+                pub unsafe fn _post_return_twenty<_T: Guest>(arg0: i32) {
                     unsafe {
                         let l0 = arg0;
                         let v0 = *((l0 as u32 as usize) as *const i32);
@@ -613,7 +613,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_nine_strings_cabi<T: Guest>(arg0: i32) -> i32 {
+                pub unsafe fn _export_nine_strings_cabi<_T: Guest>(arg0: i32) -> i32 {
                     unsafe {
                         let l0 = arg0;
                         let v0 = *((l0 as u32 as usize) as *const i32);
@@ -653,7 +653,7 @@ pub mod exports {
                         let l8 = s1;
                         let l9 = s0;
                         _rt::dealloc(l0, 72, 4);
-                        let result0 = T::nine_strings(
+                        let result0 = _T::nine_strings(
                             l9,
                             l8,
                             l7,
@@ -675,7 +675,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_big_record_cabi<T: Guest>(arg0: i32) -> i32 {
+                pub unsafe fn _export_big_record_cabi<_T: Guest>(arg0: i32) -> i32 {
                     unsafe {
                         static _RET_AREA: _rt::StaticArea<2> = _rt::StaticArea::new();
                         let l0 = arg0;
@@ -716,7 +716,7 @@ pub mod exports {
                             (v16 as u8),
                         );
                         _rt::dealloc(l0, 17, 1);
-                        let result0 = T::big_record(l1);
+                        let result0 = _T::big_record(l1);
                         let l2 = _RET_AREA.addr();
                         let (t0, t1) = result0;
                         let l3 = t1;
@@ -734,7 +734,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_sink_new_cabi<T: GuestSink>(arg0: i32) -> i32 {
+                pub unsafe fn _export_sink_new_cabi<_T: GuestSink>(arg0: i32) -> i32 {
                     unsafe {
                         let l0 = arg0;
                         let v0 = *((l0 as u32 as usize) as *const i32);
@@ -773,7 +773,7 @@ pub mod exports {
                         let l17 = v0 as u32;
                         _rt::dealloc(l0, 68, 4);
                         let result0 = Sink::new(
-                            T::new(
+                            _T::new(
                                 l17,
                                 l16,
                                 l15,
@@ -804,7 +804,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_sink_push_cabi<T: GuestSink>(arg0: i32) -> i32 {
+                pub unsafe fn _export_sink_push_cabi<_T: GuestSink>(arg0: i32) -> i32 {
                     unsafe {
                         static _RET_AREA: _rt::StaticArea<8> = _rt::StaticArea::new();
                         let l0 = arg0;
@@ -844,8 +844,8 @@ pub mod exports {
                         let l16 = v1;
                         let l17 = b0;
                         _rt::dealloc(l0, 68, 4);
-                        let result0 = T::push(
-                            l17.get::<T>(),
+                        let result0 = _T::push(
+                            l17.get::<_T>(),
                             l16,
                             l15,
                             l14,
@@ -879,7 +879,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _post_return_sink_push<T: GuestSink>(arg0: i32) {
+                pub unsafe fn _post_return_sink_push<_T: GuestSink>(arg0: i32) {
                     unsafe {
                         let l0 = arg0;
                         let v0 = *((l0 as u32 as usize) as *const i32);

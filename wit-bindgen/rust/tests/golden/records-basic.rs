@@ -79,7 +79,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_put_cabi<T: Guest>(
+                pub unsafe fn _export_put_cabi<_T: Guest>(
                     arg0: i32,
                     arg1: i64,
                     arg2: i32,
@@ -97,7 +97,7 @@ pub mod exports {
                 ) {
                     unsafe {
                         let s0 = _rt::string_lift(arg12, arg13);
-                        T::put(AllPrimitives {
+                        _T::put(AllPrimitives {
                             a: (arg0 != 0),
                             b: (arg1 as u64),
                             c: (arg2 as i8),
@@ -122,10 +122,10 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_get_cabi<T: Guest>() -> i32 {
+                pub unsafe fn _export_get_cabi<_T: Guest>() -> i32 {
                     unsafe {
                         static _RET_AREA: _rt::StaticArea<80> = _rt::StaticArea::new();
-                        let result0 = T::get();
+                        let result0 = _T::get();
                         let l0 = _RET_AREA.addr();
                         let AllPrimitives {
                             a: f0,
@@ -186,7 +186,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _post_return_get<T: Guest>(arg0: i32) {
+                pub unsafe fn _post_return_get<_T: Guest>(arg0: i32) {
                     unsafe {
                         let l0 = arg0;
                         let v0 = *((l0 as u32 as usize + 72) as *const i32);
@@ -202,10 +202,10 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_area_cabi<T: Guest>(arg0: i32, arg1: i32) -> i32 {
+                pub unsafe fn _export_area_cabi<_T: Guest>(arg0: i32, arg1: i32) -> i32 {
                     unsafe {
                         static _RET_AREA: _rt::StaticArea<8> = _rt::StaticArea::new();
-                        let result0 = T::area(Size {
+                        let result0 = _T::area(Size {
                             width: (arg0 as u32),
                             height: (arg1 as u32),
                         });

@@ -158,11 +158,11 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_counter_new_cabi<T: GuestCounter>(
+                pub unsafe fn _export_counter_new_cabi<_T: GuestCounter>(
                     arg0: i32,
                 ) -> i32 {
                     unsafe {
-                        let result0 = Counter::new(T::new((arg0 as u32)));
+                        let result0 = Counter::new(_T::new((arg0 as u32)));
                         (_rt::take_handle_of(&result0) as i32)
                     }
                 }
@@ -174,12 +174,12 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_counter_increment_cabi<T: GuestCounter>(
+                pub unsafe fn _export_counter_increment_cabi<_T: GuestCounter>(
                     arg0: i32,
                 ) -> i32 {
                     unsafe {
                         let b0 = CounterBorrow::lift(arg0 as u32 as usize);
-                        let result0 = T::increment(b0.get::<T>());
+                        let result0 = _T::increment(b0.get::<_T>());
                         _rt::as_i32(result0)
                     }
                 }
@@ -191,13 +191,13 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_counter_add_cabi<T: GuestCounter>(
+                pub unsafe fn _export_counter_add_cabi<_T: GuestCounter>(
                     arg0: i32,
                     arg1: i32,
                 ) {
                     unsafe {
                         let b0 = CounterBorrow::lift(arg0 as u32 as usize);
-                        T::add(b0.get::<T>(), (arg1 as u32));
+                        _T::add(b0.get::<_T>(), (arg1 as u32));
                     }
                 }
                 #[doc(hidden)]
@@ -208,12 +208,12 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_counter_get_cabi<T: GuestCounter>(
+                pub unsafe fn _export_counter_get_cabi<_T: GuestCounter>(
                     arg0: i32,
                 ) -> i32 {
                     unsafe {
                         let b0 = CounterBorrow::lift(arg0 as u32 as usize);
-                        let result0 = T::get(b0.get::<T>());
+                        let result0 = _T::get(b0.get::<_T>());
                         _rt::as_i32(result0)
                     }
                 }
@@ -225,14 +225,14 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_counter_merge_cabi<T: GuestCounter>(
+                pub unsafe fn _export_counter_merge_cabi<_T: GuestCounter>(
                     arg0: i32,
                     arg1: i32,
                 ) {
                     unsafe {
                         let b0 = CounterBorrow::lift(arg0 as u32 as usize);
                         let b1 = CounterBorrow::lift(arg1 as u32 as usize);
-                        T::merge(b0.get::<T>(), b1);
+                        _T::merge(b0.get::<_T>(), b1);
                     }
                 }
                 #[doc(hidden)]
@@ -243,14 +243,14 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_counter_absorb_cabi<T: GuestCounter>(
+                pub unsafe fn _export_counter_absorb_cabi<_T: GuestCounter>(
                     arg0: i32,
                     arg1: i32,
                 ) {
                     unsafe {
                         let b0 = CounterBorrow::lift(arg0 as u32 as usize);
                         let h0 = <Counter as _rt::FromHandle>::from_handle(arg1 as u32);
-                        T::absorb(b0.get::<T>(), h0);
+                        _T::absorb(b0.get::<_T>(), h0);
                     }
                 }
                 #[doc(hidden)]
@@ -261,13 +261,13 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_counter_split_cabi<T: GuestCounter>(
+                pub unsafe fn _export_counter_split_cabi<_T: GuestCounter>(
                     arg0: i32,
                 ) -> i32 {
                     unsafe {
                         static _RET_AREA: _rt::StaticArea<8> = _rt::StaticArea::new();
                         let b0 = CounterBorrow::lift(arg0 as u32 as usize);
-                        let result0 = T::split(b0.get::<T>());
+                        let result0 = _T::split(b0.get::<_T>());
                         let l0 = _RET_AREA.addr();
                         let (t0, t1) = result0;
                         let l1 = t1;
@@ -288,9 +288,9 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_counter_zero_cabi<T: GuestCounter>() -> i32 {
+                pub unsafe fn _export_counter_zero_cabi<_T: GuestCounter>() -> i32 {
                     unsafe {
-                        let result0 = T::zero();
+                        let result0 = _T::zero();
                         (_rt::take_handle_of(&result0) as i32)
                     }
                 }
@@ -302,14 +302,14 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_counter_sum_cabi<T: GuestCounter>(
+                pub unsafe fn _export_counter_sum_cabi<_T: GuestCounter>(
                     arg0: i32,
                     arg1: i32,
                 ) -> i64 {
                     unsafe {
                         let b0 = CounterBorrow::lift(arg0 as u32 as usize);
                         let b1 = CounterBorrow::lift(arg1 as u32 as usize);
-                        let result0 = T::sum(b0, b1);
+                        let result0 = _T::sum(b0, b1);
                         _rt::as_i64(result0)
                     }
                 }
@@ -321,12 +321,12 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_counter_destroy_cabi<T: GuestCounter>(
+                pub unsafe fn _export_counter_destroy_cabi<_T: GuestCounter>(
                     arg0: i32,
                 ) -> i32 {
                     unsafe {
                         let h0 = <Counter as _rt::FromHandle>::from_handle(arg0 as u32);
-                        let result0 = T::destroy(h0);
+                        let result0 = _T::destroy(h0);
                         _rt::as_i32(result0)
                     }
                 }
@@ -338,10 +338,10 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_peek_cabi<T: Guest>(arg0: i32) -> i32 {
+                pub unsafe fn _export_peek_cabi<_T: Guest>(arg0: i32) -> i32 {
                     unsafe {
                         let b0 = CounterBorrow::lift(arg0 as u32 as usize);
-                        let result0 = T::peek(b0);
+                        let result0 = _T::peek(b0);
                         _rt::as_i32(result0)
                     }
                 }
@@ -353,9 +353,9 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_make_cabi<T: Guest>() -> i32 {
+                pub unsafe fn _export_make_cabi<_T: Guest>() -> i32 {
                     unsafe {
-                        let result0 = T::make();
+                        let result0 = _T::make();
                         (_rt::take_handle_of(&result0) as i32)
                     }
                 }
@@ -367,10 +367,10 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_consume_cabi<T: Guest>(arg0: i32) {
+                pub unsafe fn _export_consume_cabi<_T: Guest>(arg0: i32) {
                     unsafe {
                         let h0 = <Counter as _rt::FromHandle>::from_handle(arg0 as u32);
-                        T::consume(h0);
+                        _T::consume(h0);
                     }
                 }
             }

@@ -68,7 +68,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_take_number_cabi<T: Guest>(arg0: i32, arg1: i64) {
+                pub unsafe fn _export_take_number_cabi<_T: Guest>(arg0: i32, arg1: i64) {
                     unsafe {
                         let var0 = match arg0 {
                             0 => {
@@ -90,7 +90,7 @@ pub mod exports {
                             4 => Number::Nothing,
                             _ => _rt::invalid_discriminant(),
                         };
-                        T::take_number(var0);
+                        _T::take_number(var0);
                     }
                 }
                 #[doc(hidden)]
@@ -101,10 +101,10 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_give_number_cabi<T: Guest>() -> i32 {
+                pub unsafe fn _export_give_number_cabi<_T: Guest>() -> i32 {
                     unsafe {
                         static _RET_AREA: _rt::StaticArea<16> = _rt::StaticArea::new();
-                        let result0 = T::give_number();
+                        let result0 = _T::give_number();
                         let l0 = _RET_AREA.addr();
                         match result0 {
                             Number::Tiny(e0) => {
@@ -139,7 +139,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_swap_blob_cabi<T: Guest>(
+                pub unsafe fn _export_swap_blob_cabi<_T: Guest>(
                     arg0: i32,
                     arg1: i64,
                     arg2: i32,
@@ -173,7 +173,7 @@ pub mod exports {
                             }
                             _ => _rt::invalid_discriminant(),
                         };
-                        let result0 = T::swap_blob(var0);
+                        let result0 = _T::swap_blob(var0);
                         let l8 = _RET_AREA.addr();
                         match result0 {
                             Blob::Text(e0) => {
@@ -220,7 +220,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _post_return_swap_blob<T: Guest>(arg0: i32) {
+                pub unsafe fn _post_return_swap_blob<_T: Guest>(arg0: i32) {
                     unsafe {
                         let l0 = arg0;
                         let v0 = i32::from(*((l0 as u32 as usize) as *const u8));
@@ -246,7 +246,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_maybe_cabi<T: Guest>(
+                pub unsafe fn _export_maybe_cabi<_T: Guest>(
                     arg0: i32,
                     arg1: i32,
                     arg2: i64,
@@ -291,7 +291,7 @@ pub mod exports {
                             }
                             _ => _rt::invalid_discriminant(),
                         };
-                        let result0 = T::maybe(var1);
+                        let result0 = _T::maybe(var1);
                         let l11 = _RET_AREA.addr();
                         match result0 {
                             None => {
@@ -334,7 +334,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _export_mixed_result_cabi<T: Guest>(
+                pub unsafe fn _export_mixed_result_cabi<_T: Guest>(
                     arg0: i32,
                     arg1: i64,
                 ) -> i32 {
@@ -351,7 +351,7 @@ pub mod exports {
                             }
                             _ => _rt::invalid_discriminant(),
                         };
-                        let result0 = T::mixed_result(var0);
+                        let result0 = _T::mixed_result(var0);
                         let l2 = _RET_AREA.addr();
                         match result0 {
                             Ok(e0) => {
@@ -377,7 +377,7 @@ pub mod exports {
                     non_snake_case,
                     clippy::all
                 )]
-                pub unsafe fn _post_return_mixed_result<T: Guest>(arg0: i32) {
+                pub unsafe fn _post_return_mixed_result<_T: Guest>(arg0: i32) {
                     unsafe {
                         let l0 = arg0;
                         let v0 = i32::from(*((l0 as u32 as usize) as *const u8));
