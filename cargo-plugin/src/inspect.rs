@@ -59,6 +59,38 @@ pub fn capabilities(bytes: &[u8]) -> Result<Vec<&'static str>> {
         .collect())
 }
 
+/// The imports that are not WASI: what a host or another component must still provide.
+pub fn open_imports(bytes: &[u8]) -> Result<Vec<String>> {
+    Ok(component_imports(bytes)?
+        .into_iter()
+        .filter(|name| !name.starts_with("wasi:"))
+        .collect())
+}
+
+/// The line printed after a build or a composition: the WASI capabilities the component
+/// imports, then, on a line of its own, every other import (which nothing in the build
+/// provides, so the host must).
+pub fn imports_summary(bytes: &[u8]) -> Result<String> {
+    let caps = capabilities(bytes)?;
+    let mut text = if caps.is_empty() {
+        "WASI: nothing".to_string()
+    } else {
+        format!("WASI: {}", caps.join(", "))
+    };
+    let open = open_imports(bytes)?;
+    if !open.is_empty() {
+        text.push_str(&format!(
+            "\n{:>12} no plug provides {}: the host must",
+            "",
+            open.iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Ok(text)
+}
+
 /// The names of a component's top-level imports.
 pub fn component_imports(bytes: &[u8]) -> Result<Vec<String>> {
     let mut names = Vec::new();

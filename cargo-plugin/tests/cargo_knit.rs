@@ -56,7 +56,7 @@ fn a_new_command_builds_and_runs_on_wasip2_and_wasip1() {
     let report = text(&output.stderr);
     assert!(
         report.contains("Component hello-cmd (wasm32-wasip2)")
-            && report.contains("imports: environment"),
+            && report.contains("imports WASI: environment"),
         "{report}"
     );
 

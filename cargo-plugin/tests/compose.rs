@@ -217,3 +217,103 @@ fn real_graphviz_draws_the_wiring_when_installed() {
     let svg = std::fs::read_to_string(dir.path().join("wiring.svg")).unwrap();
     assert!(svg.contains("<svg"), "{svg}");
 }
+
+/// Runs `knit compose` in `dir` with the given arguments.
+fn knit_compose(dir: &Path, args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_knit"))
+        .current_dir(dir)
+        .arg("compose")
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_plug_nothing_imports_is_an_error_naming_the_nearest_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let (root, plug) = inputs(dir.path());
+    // Exports `test:k/k` at 2.0.0, which the root's unversioned import does not take.
+    let other = component(
+        dir.path(),
+        "other",
+        "package test:k@2.0.0; interface k { k: func() -> u32; } world other { export k; }",
+        "other",
+    );
+    let args = [
+        root.as_os_str(),
+        "--plug".as_ref(),
+        plug.as_os_str(),
+        "--plug".as_ref(),
+        other.as_os_str(),
+        "-o".as_ref(),
+        "out.wasm".as_ref(),
+    ];
+    let out = knit_compose(dir.path(), &args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("plug `other` is not used")
+            && stderr
+                .contains("it exports `test:k/k@2.0.0`; nearest import: `root` imports `test:k/k`")
+            && stderr.contains("--allow-unused-plugs"),
+        "{stderr}"
+    );
+    assert!(
+        !dir.path().join("out.wasm").exists(),
+        "no output on failure"
+    );
+    // Kept on purpose.
+    let mut allowed = args.to_vec();
+    allowed.push("--allow-unused-plugs".as_ref());
+    let out = knit_compose(dir.path(), &allowed);
+    assert_succeeded(&out);
+    assert!(dir.path().join("out.wasm").exists());
+}
+
+#[test]
+fn the_summary_names_imports_no_plug_provides() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = "package test:log; interface logger { log: func(s: string); }";
+    let k = "package test:k; interface k { k: func() -> u32; }";
+    let root = component(
+        dir.path(),
+        "root",
+        &format!("{k} world root {{ import k; export run: func() -> u32; }}"),
+        "root",
+    );
+    // The plug itself imports a logger that nobody gives.
+    let mut resolve = Resolve::default();
+    resolve.push_str("log.wit", log).unwrap();
+    let package = resolve
+        .push_str(
+            "lib.wit",
+            &format!("{k}\nworld plug {{ import test:log/logger; export k; }}\n"),
+        )
+        .unwrap();
+    let world = resolve.select_world(&[package], Some("plug")).unwrap();
+    let mut module =
+        wit_component::dummy_module(&resolve, world, ManglingAndAbi::Legacy(LiftLowerAbi::Sync));
+    embed_component_metadata(&mut module, &resolve, world, StringEncoding::UTF8, false).unwrap();
+    let bytes = ComponentEncoder::default()
+        .module(&module)
+        .unwrap()
+        .encode()
+        .unwrap();
+    let plug = dir.path().join("logging-plug.wasm");
+    std::fs::write(&plug, bytes).unwrap();
+    let args = [
+        root.as_os_str(),
+        "--plug".as_ref(),
+        plug.as_os_str(),
+        "-o".as_ref(),
+        "out.wasm".as_ref(),
+    ];
+    let out = knit_compose(dir.path(), &args);
+    assert_succeeded(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no plug provides `test:log/logger`: the host must"),
+        "{stderr}"
+    );
+}

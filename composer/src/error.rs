@@ -16,6 +16,8 @@ pub enum ErrorKind {
     AmbiguousProvider,
     /// Components depend on each other in a loop.
     Cycle,
+    /// A plug that nothing in the composition imports (unless unused plugs are allowed).
+    UnusedPlug,
     /// A composition script failed to parse or evaluate.
     Script,
     /// Something else about the composition is wrong (bad arguments, clashing names).

@@ -42,6 +42,7 @@ mod parallel;
 mod plug;
 mod skeleton;
 mod typecheck;
+mod unused;
 mod version_merge;
 pub mod wac;
 mod wit_text;
@@ -86,6 +87,7 @@ pub struct Composed {
 pub struct Composition {
     sharing: Sharing,
     validate_code: bool,
+    allow_unused_plugs: bool,
 }
 
 impl Default for Composition {
@@ -93,6 +95,7 @@ impl Default for Composition {
         Composition {
             sharing: Sharing::Shared,
             validate_code: true,
+            allow_unused_plugs: false,
         }
     }
 }
@@ -109,6 +112,14 @@ impl Composition {
     /// inputs' core modules is left to the runtime that loads the result.
     pub fn validate_code(mut self, validate_code: bool) -> Self {
         self.validate_code = validate_code;
+        self
+    }
+
+    /// Whether a plug (or a WAC dependency) that nothing imports is accepted, with a note in the
+    /// explanation, instead of failing the composition (the default, with an error naming the
+    /// plug, its exports and the nearest import).
+    pub fn allow_unused_plugs(mut self, allow: bool) -> Self {
+        self.allow_unused_plugs = allow;
         self
     }
 
@@ -140,7 +151,7 @@ impl Composition {
         let mut all = decode_all(std::iter::once(root).chain(plugs).collect())?;
         let root = all.remove(0);
         let plugs = all;
-        let (graph, notes) = plug::build(root, plugs, self.sharing)?;
+        let (graph, notes) = plug::build(root, plugs, self.sharing, self.allow_unused_plugs)?;
         finish(graph, &notes, self.validate_code)
     }
 }

@@ -30,6 +30,7 @@ pub fn build(
     root: ComponentDef,
     mut plugs: Vec<ComponentDef>,
     sharing: Sharing,
+    allow_unused: bool,
 ) -> Result<(Graph, Vec<String>), ComposeError> {
     plugs.sort_by(|a, b| a.label.cmp(&b.label).then_with(|| a.bytes.cmp(&b.bytes)));
     let mut components = Vec::with_capacity(plugs.len() + 1);
@@ -94,6 +95,15 @@ pub fn build(
         .with_explanation(&report));
     }
 
+    let unused: Vec<usize> = (1..components.len())
+        .filter(|index| !resolved.contains_key(index))
+        .collect();
+    if !unused.is_empty() && !allow_unused {
+        let mut used: Vec<usize> = resolved.keys().copied().collect();
+        used.sort_unstable();
+        return Err(crate::unused::error(&components, &unused, &used).with_explanation(&report));
+    }
+
     let mut graph = Graph {
         components,
         ..Graph::default()
@@ -107,15 +117,15 @@ pub fn build(
     let root = builder.instantiate(&mut graph, 0);
     graph.exports = root_exports(&graph, root);
 
-    let mut notes = Vec::new();
-    for (index, def) in graph.components.iter().enumerate().skip(1) {
-        if !resolved.contains_key(&index) {
-            notes.push(format!(
-                "plug `{}` is unused: nothing reachable from the root imports what it exports",
-                def.label
-            ));
-        }
-    }
+    let notes = unused
+        .iter()
+        .map(|&index| {
+            format!(
+                "plug `{}` is unused (allowed): nothing reachable from the root imports what it exports",
+                graph.components[index].label
+            )
+        })
+        .collect();
     Ok((graph, notes))
 }
 

@@ -89,6 +89,57 @@ fn every_type_difference_is_named_at_once() {
 }
 
 #[test]
+fn unused_plug_names_its_exports_and_the_nearest_import() {
+    let ops = |version: &str| {
+        format!(
+            "package docs:math@{version}; interface ops {{ add: func(a: u32, b: u32) -> u32; }}"
+        )
+    };
+    let root = dummy(
+        &[
+            &ops("1.0.0"),
+            "package docs:app; world app { import docs:math/ops@1.0.0; export run: func(); }",
+        ],
+        "app",
+    );
+    let plug_a = dummy(
+        &[
+            &ops("1.0.0"),
+            "package docs:impl; world a { export docs:math/ops@1.0.0; }",
+        ],
+        "a",
+    );
+    let plug_b = dummy(
+        &[
+            &ops("2.0.0"),
+            "package docs:impl2; world b { export docs:math/ops@2.0.0; }",
+        ],
+        "b",
+    );
+    let inputs = || {
+        vec![
+            Input::new("a", plug_a.clone()),
+            Input::new("b", plug_b.clone()),
+        ]
+    };
+    let error = Composition::plug(Input::new("app", root.clone()), inputs()).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::UnusedPlug);
+    snapshot("unused-plug", error);
+    // Kept on purpose: a note instead.
+    let composed = Composition::new()
+        .allow_unused_plugs(true)
+        .compose(Input::new("app", root), inputs())
+        .unwrap();
+    assert!(
+        composed
+            .explanation
+            .contains("plug `b` is unused (allowed)"),
+        "{}",
+        composed.explanation
+    );
+}
+
+#[test]
 fn ambiguous_providers() {
     let error = Composition::plug(
         Input::new("a", chain_a()),

@@ -39,14 +39,17 @@ fn diamond_per_consumer_with_host_imports() {
 
 #[test]
 fn versions_bridged_and_merged() {
-    let composed = Composition::plug(
-        Input::new("root", versioned_host_root()),
-        vec![
-            Input::new("pk", versioned_host_plug()),
-            Input::new("unused", chain_c()),
-        ],
-    )
-    .unwrap();
+    // The unused plug is kept on purpose, so the explanation notes it.
+    let composed = Composition::new()
+        .allow_unused_plugs(true)
+        .compose(
+            Input::new("root", versioned_host_root()),
+            vec![
+                Input::new("pk", versioned_host_plug()),
+                Input::new("unused", chain_c()),
+            ],
+        )
+        .unwrap();
     golden("versions.explain.txt", &composed.explanation);
     golden("versions.dot", &composed.dot);
 }

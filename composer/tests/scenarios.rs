@@ -73,14 +73,29 @@ fn plug_imports_satisfied_by_another_plug() {
 
 #[test]
 fn version_bridging_prefers_a_newer_exporter() {
-    let composed = Composition::plug(
-        input("root", versioned_consumer()),
+    // `old` loses to `new` and is then unused: kept on purpose here, an error by default.
+    let plugs = || {
         vec![
             input("old", versioned_provider("0.2.1", 1)),
             input("new", versioned_provider("0.2.6", 42)),
-        ],
-    )
-    .unwrap();
+        ]
+    };
+    let error = Composition::plug(input("root", versioned_consumer()), plugs()).unwrap_err();
+    assert_eq!(
+        error.kind(),
+        knit_composer::ErrorKind::UnusedPlug,
+        "{error}"
+    );
+    let composed = Composition::new()
+        .allow_unused_plugs(true)
+        .compose(
+            input("root", versioned_consumer()),
+            vec![
+                input("old", versioned_provider("0.2.1", 1)),
+                input("new", versioned_provider("0.2.6", 42)),
+            ],
+        )
+        .unwrap();
     assert_eq!(
         call_u32(&composed.bytes, "test:vroot/run", "run").unwrap(),
         1042

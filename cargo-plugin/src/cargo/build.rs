@@ -1,7 +1,7 @@
 //! Building component crates: find them, have `knit_guest_build` run cargo for the right target and
 //! turn wasip1 modules into components, and report what was built.
 
-use crate::inspect::{capabilities, human_size};
+use crate::inspect::human_size;
 use anyhow::{Context, Result, bail};
 use cargo_metadata::{Metadata, MetadataCommand, Package};
 use knit_guest_build::component::ensure_component;
@@ -180,14 +180,9 @@ fn finish(mut artifact: Built, target: &str) -> Result<Built> {
         eprintln!("warning: {warning}");
     }
     artifact.path = component.path;
-    let caps = capabilities(&component.bytes)?;
-    let caps = if caps.is_empty() {
-        "nothing".to_string()
-    } else {
-        caps.join(", ")
-    };
+    let caps = crate::inspect::imports_summary(&component.bytes)?;
     eprintln!(
-        "{:>12} {} ({target}) → {} ({}); imports: {caps}",
+        "{:>12} {} ({target}) → {} ({}); imports {caps}",
         "Component",
         artifact.package,
         display_path(&artifact.path),

@@ -109,7 +109,20 @@ pub fn compose(args: &CargoArgs, output: Option<&Path>, explain: bool) -> Result
         let bytes = crate::inspect::read_component(&path)?;
         inputs.push(Input::new(label, bytes));
     }
-    let composed = Composition::plug(root_input, inputs).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let allow_unused = root
+        .metadata
+        .get("knit")
+        .and_then(|k| k.get("allow-unused-plugs"))
+        .map(|v| {
+            v.as_bool()
+                .context("`package.metadata.knit.allow-unused-plugs` must be true or false")
+        })
+        .transpose()?
+        .unwrap_or(false);
+    let composed = Composition::new()
+        .allow_unused_plugs(allow_unused)
+        .compose(root_input, inputs)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     if explain {
         eprint!("{}", composed.explanation);
     }
@@ -118,19 +131,14 @@ pub fn compose(args: &CargoArgs, output: Option<&Path>, explain: bool) -> Result
         None => root_built.path.with_extension("composed.wasm"),
     };
     knit_bindgen_core::files::write_atomic(&out, &composed.bytes)?;
-    let caps = crate::inspect::capabilities(&composed.bytes)?;
     eprintln!(
-        "{:>12} {} + {} plug(s) → {} ({}); imports: {}",
+        "{:>12} {} + {} plug(s) → {} ({}); imports {}",
         "Composed",
         root.name,
         plugs.len(),
         build::display_path(&out),
         crate::inspect::human_size(composed.bytes.len() as u64),
-        if caps.is_empty() {
-            "nothing".to_string()
-        } else {
-            caps.join(", ")
-        }
+        crate::inspect::imports_summary(&composed.bytes)?
     );
     Ok(out)
 }

@@ -31,6 +31,10 @@ pub struct Args {
     /// (default: `deps` next to the script).
     #[arg(long, value_name = "DIR", requires = "wac")]
     pub deps_dir: Option<PathBuf>,
+    /// Keep plugs (or `--dep` components) that nothing imports instead of failing; they are left
+    /// out of the result and noted in `--explain`.
+    #[arg(long)]
+    pub allow_unused_plugs: bool,
     /// Give every consumer its own instance of a plug instead of sharing one.
     #[arg(long, conflicts_with = "wac")]
     pub instance_per_consumer: bool,
@@ -69,6 +73,13 @@ pub fn run(args: Args) -> Result<()> {
     if args.explain {
         print!("{}", composed.explanation);
     }
+    eprintln!(
+        "{:>12} {} ({}); imports {}",
+        "Composed",
+        args.output.display(),
+        crate::inspect::human_size(composed.bytes.len() as u64),
+        crate::inspect::imports_summary(&composed.bytes)?
+    );
     Ok(())
 }
 
@@ -97,6 +108,7 @@ fn compose_plugs(args: &Args) -> Result<Composed> {
     Ok(Composition::new()
         .sharing(sharing)
         .validate_code(args.validate_code)
+        .allow_unused_plugs(args.allow_unused_plugs)
         .compose(root, plugs)?)
 }
 
@@ -108,15 +120,19 @@ fn compose_script(script: &Path, args: &Args) -> Result<Composed> {
     for (name, path) in knit_composer::wac::dep_directives(&source) {
         paths.insert(name, base.join(path));
     }
+    let mut given: Vec<String> = Vec::new();
     for dep in &args.deps {
         let Some((name, path)) = dep.split_once('=') else {
             bail!("`--dep {dep}` must look like `ns:name=path/to/component.wasm`");
         };
+        given.push(name.trim().to_string());
         paths.insert(name.trim().to_string(), PathBuf::from(path.trim()));
     }
+    let mut requested: std::collections::BTreeSet<String> = Default::default();
     let deps_dir = args.deps_dir.clone().unwrap_or_else(|| base.join("deps"));
     let mut read_error: Option<anyhow::Error> = None;
     let mut resolve = |package: &str| -> Option<Input> {
+        requested.insert(package.to_string());
         let path = paths.get(package).cloned().or_else(|| {
             let candidate = deps_dir.join(format!("{}.wasm", package.replace(':', "/")));
             candidate.exists().then_some(candidate)
@@ -139,7 +155,33 @@ fn compose_script(script: &Path, args: &Args) -> Result<Composed> {
     if let Some(error) = read_error {
         return Err(error);
     }
-    Ok(result?)
+    let composed = result?;
+    // A `--dep` the script never asks for did nothing: say so rather than succeed quietly.
+    let unused: Vec<&String> = given
+        .iter()
+        .filter(|name| {
+            !requested.contains(*name)
+                && !requested
+                    .iter()
+                    .any(|r| r.split_once('@').is_some_and(|(bare, _)| bare == *name))
+        })
+        .collect();
+    if !unused.is_empty() && !args.allow_unused_plugs {
+        let list: Vec<String> = unused.iter().map(|n| format!("`{n}`")).collect();
+        let known: Vec<String> = requested.iter().map(|n| format!("`{n}`")).collect();
+        bail!(
+            "--dep {} is not used: the script {} never instantiates it (it uses {})\n\
+             hint: fix the package name, drop the --dep, or keep it with --allow-unused-plugs",
+            list.join(", "),
+            script.display(),
+            if known.is_empty() {
+                "no packages".to_string()
+            } else {
+                known.join(", ")
+            }
+        );
+    }
+    Ok(composed)
 }
 
 /// The files `--graph PATH` asks for: the `.dot` text, and the `.svg` that Graphviz draws from it

@@ -70,8 +70,10 @@ pub fn rust(name: &str, case: Case) -> String {
     ident(Language::Rust, name, case)
 }
 
-/// Rust prelude names that wasmtime's derive macros use unqualified; a generated type with one of
-/// these names would break them, so such types get a trailing `_` (`record copy` → `Copy_`).
+/// Rust prelude names that wasmtime's derive macros use unqualified, and the type parameters that
+/// they (`T` in `Lower`'s methods) and the generated functions (`T`, `H`, `S`) declare where
+/// generated types are named unqualified; a generated type with one of these names would break
+/// them, so such types get a trailing `_` (`record copy` → `Copy_`, `variant t` → `T_`).
 const PRELUDE_NAMES: &[&str] = &[
     "Box",
     "Clone",
@@ -80,6 +82,7 @@ const PRELUDE_NAMES: &[&str] = &[
     "Drop",
     "Eq",
     "Err",
+    "H",
     "Hash",
     "Iterator",
     "None",
@@ -87,11 +90,13 @@ const PRELUDE_NAMES: &[&str] = &[
     "Option",
     "PartialEq",
     "Result",
+    "S",
     "Send",
     "Sized",
     "Some",
     "String",
     "Sync",
+    "T",
     "Vec",
 ];
 
@@ -443,20 +448,29 @@ impl<'a> Gen<'a> {
                 if let Some(path) = self.with_interface(iface) {
                     return (None, format!("{path}::{name}"));
                 }
+                // An exported interface sees the types of another interface the world exports
+                // through that export, not through an import of it (wit-component's rule; the
+                // guest generators agree).
+                if self.exporting.is_some()
+                    && let Some(key) = self.exported_key(iface)
+                {
+                    return (Some(self.export_module(key)), name);
+                }
                 (Some(self.module_of_interface(iface)), name)
             }
         }
     }
 
     /// Whether the resource `id` is defined by the guest: a resource of the exported interface
-    /// being generated, or of an interface the world exports without importing it.
+    /// being generated or of another interface the world exports (seen from an exported
+    /// interface), or of an interface the world exports without importing it.
     pub fn is_guest_resource(&self, id: TypeId) -> bool {
         let id = self.dealias(id);
         let TypeOwner::Interface(owner) = self.resolve.types[id].owner else {
             return false;
         };
         if let Some((current, _)) = &self.exporting
-            && *current == owner
+            && (*current == owner || self.exported_key(owner).is_some())
         {
             return true;
         }
@@ -477,9 +491,29 @@ impl<'a> Gen<'a> {
 
     fn location_path(&self, id: TypeId, from: &[String]) -> String {
         match self.type_location(id) {
+            // An interface imported or exported under several names has its own types in the
+            // module of each name: from inside one of them, they are that module's.
+            (Some(_), name) if self.modules_of_owner(id).iter().any(|m| m == from) => name,
             (Some(module), name) => Self::path(from, &module, &name),
             (None, path) => path,
         }
+    }
+
+    /// Every module of the interface that owns type `id`: one per name the world imports or
+    /// exports it under.
+    fn modules_of_owner(&self, id: TypeId) -> Vec<ModPath> {
+        let TypeOwner::Interface(owner) = self.resolve.types[id].owner else {
+            return Vec::new();
+        };
+        let world = &self.resolve.worlds[self.world];
+        let is_owner =
+            |item: &WorldItem| matches!(item, WorldItem::Interface { id, .. } if *id == owner);
+        let imports = world.imports.iter().filter(|(_, item)| is_owner(item));
+        let exports = world.exports.iter().filter(|(_, item)| is_owner(item));
+        imports
+            .map(|(key, _)| self.import_module(key))
+            .chain(exports.map(|(key, _)| self.export_module(key)))
+            .collect()
     }
 
     /// Whether values of `ty` hold a resource handle (such types are neither `Clone` nor
