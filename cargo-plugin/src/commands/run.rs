@@ -63,7 +63,11 @@ pub fn run_component(
             args.component.display()
         );
     }
-    let engine = Engine::default();
+    // A world that imports a packaged interface under a plain name (`import primary: store;`) is
+    // encoded with `implements` names, which wasmtime loads only with this switch on.
+    let mut config = wasmtime::Config::new();
+    config.wasm_component_model_implements(true);
+    let engine = Engine::new(&config)?;
     let component = Component::new(&engine, &bytes)
         .map_err(anyhow::Error::from)
         .with_context(|| format!("cannot load `{}` as a component", args.component.display()))?;

@@ -1,0 +1,3 @@
+module knit.test/hard_fallible_constructors
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/hard_import_export
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/hard_several_names
+
+go 1.24
