@@ -1,0 +1,3 @@
+module knit.bench/calls
+
+go 1.24
