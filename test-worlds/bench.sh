@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/knit/target}"
-cargo build --release -p knit-cli --no-default-features
+cargo build --release -p cargo-knit --no-default-features
 export KNIT="$CARGO_TARGET_DIR/release/knit"
 cargo bench -p knit-bindgen-rust --bench bindgen
 for bench in composer/benches/*.rs; do
@@ -13,3 +13,5 @@ for bench in composer/benches/*.rs; do
 done
 cargo bench -p knit-test-worlds --bench calls
 cargo bench -p knit-test-worlds --bench go_size
+# JavaScript components: knit build-js beside componentize-js, jco and componentize-qjs.
+bash test-worlds/bench/js.sh

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every knit test on a fresh machine: installs what the tests need first (rustup targets), then
+# Runs every knit test on a fresh machine: installs what the tests need first (rustup targets, Go; the
+# JavaScript engines are installed by knit on first use), then
 # the whole workspace test suite (unit, golden, codegen-compile, runtime scenarios, WASI proof) and the
 # standalone checks. Set CARGO_TARGET_DIR to reuse a build; the default keeps it under ~/.cache.
 set -euo pipefail
@@ -24,11 +25,24 @@ if ! command -v go >/dev/null 2>&1; then
 fi
 go version
 
+step "Node.js (JavaScript guests; knit installs its pinned engines itself, with npm ci)"
+node --version
+npm --version
+
 step "format"
 cargo fmt --all -- --check
 
 step "clippy"
 cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo package (the published crates, without uploading)"
+# Every crate a user depends on or installs is packaged together (manifests, included files, and
+# the dependencies between them resolved as crates.io would). Not verified by building: cargo
+# reuses an earlier extraction of an unchanged version number, so a verify could build stale code.
+cargo package --allow-dirty --no-verify \
+  -p knit-wasi-wit -p knit-bindgen-core -p knit-bindgen-rust -p knit-bindgen-go -p knit-bindgen-ts \
+  -p knit-bindgen-host -p knit-rt -p knit-macros -p knit-composer -p knit-componentize \
+  -p knit-guest-build -p cargo-knit
 
 step "workspace tests"
 mkdir -p "$CARGO_TARGET_DIR"

@@ -71,6 +71,16 @@ pub fn open_imports(bytes: &[u8]) -> Result<Vec<String>> {
 /// imports, then, on a line of its own, every other import (which nothing in the build
 /// provides, so the host must).
 pub fn imports_summary(bytes: &[u8]) -> Result<String> {
+    summary(bytes, "no plug provides", ": the host must")
+}
+
+/// The summary of a component that is about to be composed: its other imports are listed
+/// without a verdict (a plug may still provide them; the composition's summary says).
+pub fn part_summary(bytes: &[u8]) -> Result<String> {
+    summary(bytes, "and", "")
+}
+
+fn summary(bytes: &[u8], open_prefix: &str, open_suffix: &str) -> Result<String> {
     let caps = capabilities(bytes)?;
     let mut text = if caps.is_empty() {
         "WASI: nothing".to_string()
@@ -80,7 +90,7 @@ pub fn imports_summary(bytes: &[u8]) -> Result<String> {
     let open = open_imports(bytes)?;
     if !open.is_empty() {
         text.push_str(&format!(
-            "\n{:>12} no plug provides {}: the host must",
+            "\n{:>12} {open_prefix} {}{open_suffix}",
             "",
             open.iter()
                 .map(|n| format!("`{n}`"))
@@ -91,7 +101,8 @@ pub fn imports_summary(bytes: &[u8]) -> Result<String> {
     Ok(text)
 }
 
-/// The names of a component's top-level imports.
+/// The names of a component's top-level imports of instances and functions (type imports are
+/// left out).
 pub fn component_imports(bytes: &[u8]) -> Result<Vec<String>> {
     let mut names = Vec::new();
     let mut depth = 0usize;
@@ -102,7 +113,12 @@ pub fn component_imports(bytes: &[u8]) -> Result<Vec<String>> {
             wasmparser::Payload::End(_) => depth = depth.saturating_sub(1),
             wasmparser::Payload::ComponentImportSection(reader) if depth == 0 => {
                 for import in reader {
-                    names.push(import?.name.name.to_string());
+                    let import = import?;
+                    // A type import (a world's `use` of a type) is a name for a type the other
+                    // imports mention, not something a host provides.
+                    if !matches!(import.ty, wasmparser::ComponentTypeRef::Type(_)) {
+                        names.push(import.name.name.to_string());
+                    }
                 }
             }
             _ => {}

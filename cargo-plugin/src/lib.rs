@@ -6,6 +6,7 @@
 pub mod cargo;
 pub mod commands;
 pub mod inspect;
+pub mod version;
 
 /// Prints an error and its causes to stderr, one per line (no backtrace).
 pub fn report_error(err: &anyhow::Error) {

@@ -26,6 +26,17 @@ fn cargo_knit(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `--knit-path` to this checkout's runtime: `cargo knit new` writes a version dependency on the
+/// published `knit-rt` otherwise.
+fn knit_path() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../wit-bindgen/rust-rt")
+        .canonicalize()
+        .unwrap()
+        .display()
+        .to_string()
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -43,7 +54,10 @@ fn assert_ok(output: &Output, what: &str) {
 fn a_new_command_builds_and_runs_on_wasip2_and_wasip1() {
     let temp = tempfile::tempdir().unwrap();
     assert_ok(
-        &cargo_knit(temp.path(), &["new", "--command", "hello-cmd"]),
+        &cargo_knit(
+            temp.path(),
+            &["new", "--command", "hello-cmd", "--knit-path", &knit_path()],
+        ),
         "cargo knit new",
     );
     let dir = temp.path().join("hello-cmd");
@@ -111,7 +125,10 @@ fn a_new_library_builds_into_a_component_whose_export_answers() {
     let temp = tempfile::tempdir().unwrap();
     std::fs::create_dir(temp.path().join("greeter")).unwrap();
     let dir = temp.path().join("greeter");
-    assert_ok(&cargo_knit(&dir, &["init"]), "cargo knit init");
+    assert_ok(
+        &cargo_knit(&dir, &["init", "--knit-path", &knit_path()]),
+        "cargo knit init",
+    );
     let again = cargo_knit(&dir, &["init"]);
     assert!(
         !again.status.success() && text(&again.stderr).contains("already has a Cargo.toml"),
@@ -137,7 +154,7 @@ fn a_new_library_builds_into_a_component_whose_export_answers() {
 fn newcomer_errors_say_how_to_fix_them() {
     let temp = tempfile::tempdir().unwrap();
     assert_ok(
-        &cargo_knit(temp.path(), &["new", "lib-a"]),
+        &cargo_knit(temp.path(), &["new", "lib-a", "--knit-path", &knit_path()]),
         "cargo knit new",
     );
     let dir = temp.path().join("lib-a");
@@ -224,4 +241,156 @@ fn a_workspace_of_two_components_is_composed_and_run() {
         report.contains("demo:greet/greeter"),
         "the explanation names the wired interface:\n{report}"
     );
+}
+
+#[test]
+fn the_polyglot_example_composes_rust_javascript_and_go_and_runs() {
+    // knit's main job, as the README's demo runs it: docs/examples/polyglot.
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/examples/polyglot/app");
+    let output = cargo_knit(&app, &["compose", "--run", "--", "tests"]);
+    assert_ok(&output, "cargo knit compose --run (polyglot)");
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert_eq!(
+        lines[0],
+        "Rust: app asks the JavaScript report for 5 values"
+    );
+    assert_eq!(
+        lines[1],
+        "JavaScript: report \"tests\": 5 values, max 5.5 is 2.50 above the mean"
+    );
+    assert!(
+        lines[2].starts_with("Go: 5 values, mean 3.00, max 5.50 (go1."),
+        "{stdout}"
+    );
+    let report = text(&output.stderr);
+    assert!(report.contains("(starlingmonkey)"), "{report}");
+    assert!(report.contains("(go)"), "{report}");
+    assert!(report.contains("Composed app + 2 plug(s)"), "{report}");
+}
+
+/// A component crate in `dir/name` with its own (empty) workspace, implementing or using the
+/// greeter of docs/examples/compose, with `metadata` appended to its Cargo.toml.
+fn greeter_crate(dir: &Path, name: &str, kind: &str, metadata: &str) -> PathBuf {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/examples/compose");
+    let rt = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../wit-bindgen/rust-rt")
+        .canonicalize()
+        .unwrap();
+    let krate = dir.join(name);
+    std::fs::create_dir_all(krate.join("src")).unwrap();
+    std::fs::create_dir_all(krate.join("wit")).unwrap();
+    let (source, lib) = match kind {
+        "app" => ("app/src/main.rs", "src/main.rs"),
+        _ => ("greeter/src/lib.rs", "src/lib.rs"),
+    };
+    let code = std::fs::read_to_string(example.join(source))
+        .unwrap()
+        .replace(
+            r#"path: ["wit", "../wit"]"#,
+            r#"path: ["wit", "shared.wit"]"#,
+        );
+    std::fs::write(krate.join(lib), code).unwrap();
+    std::fs::copy(
+        example.join(kind).join("wit/world.wit"),
+        krate.join("wit/world.wit"),
+    )
+    .unwrap();
+    std::fs::copy(example.join("wit/greet.wit"), krate.join("shared.wit")).unwrap();
+    let crate_type = if kind == "app" {
+        ""
+    } else {
+        "\n[lib]\ncrate-type = [\"cdylib\"]\n"
+    };
+    std::fs::write(
+        krate.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n{crate_type}\n\
+             [dependencies]\nknit-rt = {{ path = {rt:?} }}\n\n[workspace]\n\n{metadata}"
+        ),
+    )
+    .unwrap();
+    krate
+}
+
+#[test]
+fn a_plug_crate_outside_the_workspace_is_built_and_composed() {
+    let temp = tempfile::tempdir().unwrap();
+    greeter_crate(temp.path(), "greeter", "greeter", "");
+    let app = greeter_crate(
+        temp.path(),
+        "app",
+        "app",
+        "[package.metadata.knit]\nplugs = [\"../greeter\"]\n",
+    );
+    let output = cargo_knit(&app, &["compose", "--run", "--", "outside"]);
+    assert_ok(
+        &output,
+        "cargo knit compose with a plug outside the workspace",
+    );
+    assert_eq!(
+        text(&output.stdout),
+        "Hello, outside! (from the greeter component, composed by knit)\n"
+    );
+}
+
+#[test]
+fn an_unknown_plug_names_the_crates_and_the_accepted_forms() {
+    let temp = tempfile::tempdir().unwrap();
+    let app = greeter_crate(
+        temp.path(),
+        "app",
+        "app",
+        "[package.metadata.knit]\nplugs = [\"greeter\"]\n",
+    );
+    let output = cargo_knit(&app, &["compose"]);
+    assert!(!output.status.success());
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(
+            "plug `greeter`: it is no crate of this workspace (app) and no file or folder at"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: a plug is a crate of this workspace (by name), a folder"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_new_crate_starts_from_an_existing_wit_package_and_builds() {
+    let temp = tempfile::tempdir().unwrap();
+    let shared = temp.path().join("shared-wit");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::write(
+        shared.join("calc.wit"),
+        "package demo:calc;\n\nworld adder {\n  export add: func(a: u32, b: u32) -> u32;\n}\n\nworld other {\n  export nothing: func();\n}\n",
+    )
+    .unwrap();
+    let output = cargo_knit(
+        temp.path(),
+        &[
+            "new",
+            "adder",
+            "--wit",
+            "shared-wit",
+            "--world",
+            "adder",
+            "--knit-path",
+            &knit_path(),
+        ],
+    );
+    assert_ok(&output, "cargo knit new --wit");
+    let dir = temp.path().join("adder");
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("wit = [\"../shared-wit\"]"), "{manifest}");
+    assert!(!dir.join("wit").exists());
+    let output = cargo_knit(&dir, &["build"]);
+    assert_ok(
+        &output,
+        "cargo knit build of a crate started from existing WIT",
+    );
+    assert!(text(&output.stderr).contains("Component adder"));
 }

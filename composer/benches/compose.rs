@@ -270,7 +270,7 @@ fn knit_binary() -> Option<std::path::PathBuf> {
 fn report_processes(name: &str, dir: &std::path::Path, root: &[u8], plugs: &[Vec<u8>]) {
     let Some(knit) = knit_binary() else {
         println!(
-            "{name} (processes): no release `knit` (build it with `cargo build --release -p knit-cli`)"
+            "{name} (processes): no release `knit` (build it with `cargo build --release -p cargo-knit`)"
         );
         return;
     };

@@ -9,6 +9,50 @@ pub fn manifest_dir() -> PathBuf {
     PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()))
 }
 
+/// The WIT a macro reads when it names none: `wit/` when the crate has it, then every folder or
+/// file listed in the crate's `[package.metadata.knit] wit = [...]` (relative to `Cargo.toml`),
+/// so crates that share a WIT folder say so once, in their manifest.
+pub fn default_paths(manifest_dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut paths = Vec::new();
+    if manifest_dir.join("wit").exists() {
+        paths.push(PathBuf::from("wit"));
+    }
+    let manifest = manifest_dir.join("Cargo.toml");
+    if let Ok(text) = std::fs::read_to_string(&manifest) {
+        let value: toml::Table =
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
+        let listed = value
+            .get("package")
+            .and_then(|p| p.get("metadata"))
+            .and_then(|m| m.get("knit"))
+            .and_then(|k| k.get("wit"));
+        if let Some(listed) = listed {
+            let list = listed.as_array().ok_or_else(|| {
+                format!(
+                    "{}: `package.metadata.knit.wit` must be a list of paths",
+                    manifest.display()
+                )
+            })?;
+            for entry in list {
+                let path = entry.as_str().ok_or_else(|| {
+                    format!(
+                        "{}: `package.metadata.knit.wit` must be a list of paths",
+                        manifest.display()
+                    )
+                })?;
+                if !manifest_dir.join(path).exists() {
+                    return Err(format!(
+                        "{}: `package.metadata.knit.wit` names `{path}`, which does not exist",
+                        manifest.display()
+                    ));
+                }
+                paths.push(PathBuf::from(path));
+            }
+        }
+    }
+    Ok(paths)
+}
+
 /// Makes every relative path absolute, relative to `manifest_dir`.
 pub fn resolve_paths(paths: &[PathBuf], manifest_dir: &Path) -> Vec<PathBuf> {
     paths

@@ -80,7 +80,10 @@ fn expand(input: &HostInput) -> Result<TokenStream, String> {
     let manifest_dir = expansion::manifest_dir();
     let mut source = input.source.clone();
     if source.paths.is_empty() && source.inline.is_none() {
-        source.paths.push(PathBuf::from("wit"));
+        source.paths = expansion::default_paths(&manifest_dir)?;
+        if source.paths.is_empty() {
+            source.paths.push(PathBuf::from("wit"));
+        }
     }
     source.paths = expansion::resolve_paths(&source.paths, &manifest_dir);
     let loaded = knit_bindgen_core::load(&source).map_err(|e| e.to_string())?;

@@ -10,7 +10,6 @@ mod options;
 
 use options::MacroInput;
 use proc_macro::TokenStream;
-use std::path::PathBuf;
 
 /// Generates Rust bindings for a WIT world.
 ///
@@ -19,7 +18,8 @@ use std::path::PathBuf;
 /// knit_rt::generate!("my-world");             // a named world in ./wit
 /// knit_rt::generate!({
 ///     world: "wasi:http/proxy",               // short, qualified or versioned world name
-///     path: ["wit", "../shared-wit"],         // paths relative to the crate's Cargo.toml
+///     path: ["wit", "../shared-wit"],         // paths relative to the crate's Cargo.toml (default:
+///                                              // `wit/` and `[package.metadata.knit] wit = [...]`)
 ///     inline: "package a:b; world w { ... }", // WIT given in place (paths then supply deps)
 ///     with: { "wasi:io/streams": other_crate::streams, "a:b/c": generate },
 ///     generate_all,                            // generate every interface not in `with`
@@ -69,13 +69,13 @@ fn expand(input: &MacroInput) -> Result<TokenStream, String> {
     let manifest_dir = expansion::manifest_dir();
     let mut source = input.source.clone();
     if source.paths.is_empty() && source.inline.is_none() {
-        if !manifest_dir.join("wit").exists() {
+        source.paths = expansion::default_paths(&manifest_dir)?;
+        if source.paths.is_empty() {
             return Err(format!(
-                "no `wit/` folder in `{}`: generate!() reads the world from `wit/` by default\nfix: create `wit/world.wit`, or name the WIT with `path: \"...\"` or give it with `inline: \"...\"`",
+                "no `wit/` folder in `{}`: generate!() reads the world from `wit/` (and the folders `[package.metadata.knit] wit = [...]` lists) by default\nfix: create `wit/world.wit`, list a shared WIT folder in the crate's metadata, or name the WIT with `path: \"...\"` or give it with `inline: \"...\"`",
                 manifest_dir.display()
             ));
         }
-        source.paths.push(PathBuf::from("wit"));
     }
     source.paths = expansion::resolve_paths(&source.paths, &manifest_dir);
     let loaded = knit_bindgen_core::load(&source).map_err(|e| match &e {

@@ -24,7 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 git worktree add --detach "$work/knit" "$old"
-(cd "$work/knit" && CARGO_TARGET_DIR="$old_target" cargo build -p knit-cli)
+(cd "$work/knit" && CARGO_TARGET_DIR="$old_target" cargo build -p cargo-knit)
 # The options knit_guest_build::go (and the old `knit build-go`) use: import path
 # `<module>/bindings`, every feature gate on, no stubs.
 mkdir -p "$work/module"

@@ -9,11 +9,12 @@ use knit_guest_build::go::{BuildGo, build};
 use knit_guest_build::lock::BuildLock;
 use std::path::{Path, PathBuf};
 
-/// The built guest of `scenario` in `language` (`rust` or `go`).
+/// The built guest of `scenario` in `language` (`rust`, `go` or `js`).
 pub fn guest(scenario: &str, language: &str) -> Result<PathBuf> {
     match language {
         "rust" => crate::rust_guest(scenario),
         "go" => go_guest(scenario),
+        "js" => crate::js::js_guest(scenario),
         other => bail!("no guests in `{other}` yet"),
     }
 }

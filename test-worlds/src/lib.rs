@@ -3,12 +3,15 @@
 //! Each scenario lives in `test-worlds/scenarios/<name>/`: a `test.wit`, and a guest per language
 //! that takes part. [`rust_guest`] builds every Rust guest once, with one cargo invocation into a
 //! shared target directory (one broken guest fails only its own scenarios), [`go_guest`] builds a Go
-//! guest (both through `knit_guest_build`, as the `knit` CLI does), and [`Host`] runs a
+//! guest and [`js_guest`] a JavaScript one (all through `knit_guest_build`, as the `knit` CLI
+//! does), and [`Host`] runs a
 //! component in wasmtime with WASI and captured stdout/stderr, so a test can call exports through
 //! knit's host bindings and serve imports.
 
 mod go;
+mod js;
 pub use go::{copy_sources, go_guest, guest};
+pub use js::js_guest;
 
 use anyhow::{Context, Result, bail};
 use knit_guest_build::rust::CargoBuild;
@@ -114,10 +117,36 @@ pub fn rust_component(scenario: &str, folder: &str) -> Result<PathBuf> {
     )
 }
 
-/// The shared engine (compiling is the slow part; one engine lets wasmtime reuse work).
+/// The shared engine (compiling is the slow part; one engine lets wasmtime reuse work), with
+/// compiled code cached across test runs (see [`engine_config`]).
 pub fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(Engine::default)
+    ENGINE.get_or_init(|| Engine::new(&engine_config()).expect("the default engine configuration"))
+}
+
+/// wasmtime's default configuration, plus the compiled-code cache `knit run` uses: wasmtime's
+/// own, in `wasmtime/` under knit's cache folder (`knit_cli::commands::run::compile_cache` says
+/// why and how entries are checked). `Component::new` and `Component::from_file` on an engine made
+/// from it compile a component only the first time its bytes are seen; a JavaScript guest then
+/// loads in well under a second instead of compiling for seconds. Scenarios that need another
+/// setting start from this configuration. Without a usable cache folder it only compiles.
+pub fn engine_config() -> wasmtime::Config {
+    static CACHE: OnceLock<Option<wasmtime::Cache>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| {
+        let dir = std::path::absolute(knit_guest_build::toolchain::node::cache_dir())
+            .ok()?
+            .join("wasmtime");
+        let mut config = wasmtime::CacheConfig::new();
+        config
+            .with_directory(dir)
+            .with_optimized_compression_usage_counter_threshold(u64::MAX);
+        wasmtime::Cache::new(config)
+            .inspect_err(|err| eprintln!("warning: compiling without a cache: {err:#}"))
+            .ok()
+    });
+    let mut config = wasmtime::Config::new();
+    config.cache(cache.clone());
+    config
 }
 
 /// Runs a future to completion on this thread. Every future here is driven only by wasmtime (no

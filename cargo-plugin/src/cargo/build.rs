@@ -128,7 +128,33 @@ pub fn build(args: &CargoArgs, packages: &[&Package], workspace: &Metadata) -> R
             "no component crate here: none depends on `knit-rt`\nhint: `cargo knit new NAME` creates one"
         );
     }
+    build_in(args, None, packages, workspace)
+}
+
+/// Builds the crate of `manifest` (a crate outside the current workspace, with its own metadata)
+/// into a component.
+pub fn build_manifest(
+    args: &CargoArgs,
+    manifest: &Path,
+    package: &Package,
+    metadata: &Metadata,
+) -> Result<Built> {
+    let built = build_in(args, Some(manifest), &[package], metadata)?;
+    built
+        .into_iter()
+        .next()
+        .with_context(|| format!("cargo built no component for {}", manifest.display()))
+}
+
+/// `cargo build` of `packages` (of the workspace `manifest` belongs to, or of the current one).
+fn build_in(
+    args: &CargoArgs,
+    manifest: Option<&Path>,
+    packages: &[&Package],
+    workspace: &Metadata,
+) -> Result<Vec<Built>> {
     let cargo_build = CargoBuild {
+        manifest_path: manifest.map(Path::to_path_buf),
         target: args.target.clone(),
         packages: packages.iter().map(|p| p.name.to_string()).collect(),
         args: args.rest.clone(),
@@ -181,13 +207,13 @@ fn finish(mut artifact: Built, target: &str) -> Result<Built> {
     }
     artifact.path = component.path;
     let caps = crate::inspect::imports_summary(&component.bytes)?;
-    eprintln!(
+    knit_guest_build::report::status(&format!(
         "{:>12} {} ({target}) → {} ({}); imports {caps}",
         "Component",
         artifact.package,
         display_path(&artifact.path),
         human_size(component.bytes.len() as u64)
-    );
+    ));
     Ok(artifact)
 }
 

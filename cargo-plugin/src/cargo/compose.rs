@@ -1,65 +1,13 @@
 //! `cargo knit compose`: the crate's component linked with the plugs listed in
-//! `[package.metadata.knit] plugs = [...]` (paths to `.wasm` files, or crates of this workspace, which
-//! are built first).
+//! `[package.metadata.knit] plugs = [...]` (crates, Go modules, JavaScript packages or `.wasm`
+//! files; see [`super::plugs`]), each built first with its own toolchain.
 
 use super::build::{self, Built, CargoArgs};
+use super::plugs::{Plug, build_other, label, plugs_of};
 use anyhow::{Context, Result, bail};
-use cargo_metadata::{Metadata, Package};
+use cargo_metadata::Package;
 use knit_composer::{Composition, Input};
 use std::path::{Path, PathBuf};
-
-/// Where a plug comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Plug {
-    /// A component file.
-    File(PathBuf),
-    /// A crate of the workspace.
-    Crate(String),
-}
-
-/// The plugs a crate lists, resolved against its folder and the workspace.
-fn plugs_of(package: &Package, metadata: &Metadata) -> Result<Vec<Plug>> {
-    let Some(list) = package.metadata.get("knit").and_then(|k| k.get("plugs")) else {
-        bail!(
-            "`{}` lists no plugs\nhint: add them to its Cargo.toml:\n  [package.metadata.knit]\n  plugs = [\"other-crate\", \"path/to/component.wasm\"]",
-            package.name
-        );
-    };
-    let Some(list) = list.as_array() else {
-        bail!("`package.metadata.knit.plugs` must be a list of strings")
-    };
-    let dir = package
-        .manifest_path
-        .parent()
-        .expect("a manifest has a folder")
-        .as_std_path();
-    let mut plugs = Vec::new();
-    for entry in list {
-        let Some(entry) = entry.as_str() else {
-            bail!("`package.metadata.knit.plugs` must be a list of strings")
-        };
-        if metadata
-            .workspace_packages()
-            .iter()
-            .any(|p| p.name.as_str() == entry)
-        {
-            plugs.push(Plug::Crate(entry.to_string()));
-        } else if entry.ends_with(".wasm") || dir.join(entry).is_file() {
-            plugs.push(Plug::File(dir.join(entry)));
-        } else {
-            let crates: Vec<&str> = metadata
-                .workspace_packages()
-                .iter()
-                .map(|p| p.name.as_str())
-                .collect();
-            bail!(
-                "plug `{entry}` is neither a `.wasm` file nor a crate of this workspace ({})",
-                crates.join(", ")
-            );
-        }
-    }
-    Ok(plugs)
-}
 
 /// Builds the crate and its plugs, composes them, writes `<crate>.composed.wasm` beside the crate's
 /// component (or `output`), and returns that path.
@@ -97,17 +45,11 @@ pub fn compose(args: &CargoArgs, output: Option<&Path>, explain: bool) -> Result
     let root_input = Input::new(root.name.to_string(), std::fs::read(&root_built.path)?);
     let mut inputs = Vec::new();
     for plug in &plugs {
-        let (label, path) = match plug {
-            Plug::Crate(name) => (name.clone(), component_of(name)?.path.clone()),
-            Plug::File(path) => (
-                path.file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                path.clone(),
-            ),
+        let bytes = match plug {
+            Plug::Crate(name) => crate::inspect::read_component(&component_of(name)?.path)?,
+            other => build_other(other, args)?,
         };
-        let bytes = crate::inspect::read_component(&path)?;
-        inputs.push(Input::new(label, bytes));
+        inputs.push(Input::new(label(plug), bytes));
     }
     let allow_unused = root
         .metadata
@@ -131,7 +73,7 @@ pub fn compose(args: &CargoArgs, output: Option<&Path>, explain: bool) -> Result
         None => root_built.path.with_extension("composed.wasm"),
     };
     knit_bindgen_core::files::write_atomic(&out, &composed.bytes)?;
-    eprintln!(
+    knit_guest_build::report::status(&format!(
         "{:>12} {} + {} plug(s) → {} ({}); imports {}",
         "Composed",
         root.name,
@@ -139,6 +81,6 @@ pub fn compose(args: &CargoArgs, output: Option<&Path>, explain: bool) -> Result
         build::display_path(&out),
         crate::inspect::human_size(composed.bytes.len() as u64),
         crate::inspect::imports_summary(&composed.bytes)?
-    );
+    ));
     Ok(out)
 }

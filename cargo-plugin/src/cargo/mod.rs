@@ -8,6 +8,7 @@
 pub mod build;
 pub mod compose;
 pub mod new;
+pub mod plugs;
 
 use anyhow::{Result, bail};
 use std::path::PathBuf;
@@ -66,6 +67,8 @@ pub enum Knit {
         /// Set an environment variable, `KEY=VALUE` (repeatable).
         #[arg(long = "env", value_name = "KEY=VALUE")]
         envs: Vec<String>,
+        #[command(flatten)]
+        limits: crate::commands::guest_limits::LimitArgs,
         /// Arguments for cargo build; the program's own arguments follow `--`.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
@@ -99,7 +102,7 @@ pub enum Knit {
     },
 }
 
-/// `--lib` (the default) or `--command`.
+/// `--lib` (the default) or `--command`, and where the WIT and the knit runtime come from.
 #[derive(Debug, clap::Args)]
 pub struct KindArgs {
     /// A `wasi:cli/command` with a `main`.
@@ -108,6 +111,17 @@ pub struct KindArgs {
     /// A library component exporting functions (the default).
     #[arg(long)]
     lib: bool,
+    /// Start from an existing WIT package (folder or file) instead of a new `wit/world.wit`; the
+    /// crate lists it in `[package.metadata.knit] wit` and implements its exports with stubs.
+    #[arg(long, value_name = "PATH")]
+    wit: Option<PathBuf>,
+    /// The world of the `--wit` package (needed when it has several).
+    #[arg(long, short, requires = "wit")]
+    world: Option<String>,
+    /// Depend on the knit runtime at this path (a knit checkout's `wit-bindgen/rust-rt`) instead
+    /// of its published version.
+    #[arg(long, value_name = "PATH")]
+    knit_path: Option<PathBuf>,
 }
 
 impl KindArgs {
@@ -116,6 +130,15 @@ impl KindArgs {
             new::Kind::Command
         } else {
             new::Kind::Lib
+        }
+    }
+
+    fn options(&self) -> new::NewOptions {
+        new::NewOptions {
+            kind: Some(self.kind()),
+            wit: self.wit.clone(),
+            world: self.world.clone(),
+            knit_path: self.knit_path.clone(),
         }
     }
 }
@@ -147,12 +170,12 @@ pub fn run(cli: CargoCli, program_args: Vec<String>) -> Result<()> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or(name.clone());
-            new::create(&dir, &crate_name, kind.kind())?;
-            eprintln!(
+            new::create(&dir, &crate_name, &kind.options())?;
+            knit_guest_build::report::status(&format!(
                 "{:>12} component crate `{crate_name}` ({:?})",
                 "Created",
                 kind.kind()
-            );
+            ));
             Ok(())
         }
         Knit::Init { name, kind } => {
@@ -162,12 +185,12 @@ pub fn run(cli: CargoCli, program_args: Vec<String>) -> Result<()> {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default()
             });
-            new::create(&dir, &crate_name, kind.kind())?;
-            eprintln!(
+            new::create(&dir, &crate_name, &kind.options())?;
+            knit_guest_build::report::status(&format!(
                 "{:>12} component crate `{crate_name}` ({:?})",
                 "Created",
                 kind.kind()
-            );
+            ));
             Ok(())
         }
         Knit::Build { args } => {
@@ -178,7 +201,12 @@ pub fn run(cli: CargoCli, program_args: Vec<String>) -> Result<()> {
         }
         Knit::Check { args } => pass_through("check", &args),
         Knit::Clippy { args } => pass_through("clippy", &args),
-        Knit::Run { dirs, envs, args } => {
+        Knit::Run {
+            dirs,
+            envs,
+            limits,
+            args,
+        } => {
             let args = build::CargoArgs::parse(&args)?;
             let metadata = build::metadata()?;
             let built = build::build(&args, &build::component_packages(&metadata), &metadata)?;
@@ -191,8 +219,12 @@ pub fn run(cli: CargoCli, program_args: Vec<String>) -> Result<()> {
                     names.join(", ")
                 );
             };
-            eprintln!("{:>12} `{}`", "Running", build::display_path(&command.path));
-            run_command(&command.path, &dirs, &envs, &program_args)
+            knit_guest_build::report::status(&format!(
+                "{:>12} `{}`",
+                "Running",
+                build::display_path(&command.path)
+            ));
+            run_command(&command.path, &dirs, &envs, &limits, &program_args)
         }
         Knit::Compose {
             output,
@@ -207,8 +239,12 @@ pub fn run(cli: CargoCli, program_args: Vec<String>) -> Result<()> {
             let args = build::CargoArgs::parse(&args)?;
             let out = compose::compose(&args, output.as_deref(), explain)?;
             if run {
-                eprintln!("{:>12} `{}`", "Running", build::display_path(&out));
-                run_command(&out, &[], &[], &program_args)?;
+                knit_guest_build::report::status(&format!(
+                    "{:>12} `{}`",
+                    "Running",
+                    build::display_path(&out)
+                ));
+                run_command(&out, &[], &[], &Default::default(), &program_args)?;
             }
             Ok(())
         }
@@ -238,13 +274,20 @@ fn run_command(
     path: &std::path::Path,
     dirs: &[String],
     envs: &[String],
+    limits: &crate::commands::guest_limits::LimitArgs,
     args: &[String],
 ) -> Result<()> {
-    crate::commands::run::run_component(path, dirs, envs, args)
+    crate::commands::run::run_component(path, dirs, envs, limits, args)
 }
 
 #[cfg(not(feature = "run"))]
-fn run_command(path: &std::path::Path, _: &[String], _: &[String], _: &[String]) -> Result<()> {
+fn run_command(
+    path: &std::path::Path,
+    _: &[String],
+    _: &[String],
+    _: &crate::commands::guest_limits::LimitArgs,
+    _: &[String],
+) -> Result<()> {
     bail!(
         "this knit was built without the `run` feature; run `{}` with a wasmtime of your own",
         path.display()

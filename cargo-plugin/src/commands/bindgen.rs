@@ -56,7 +56,7 @@ impl WitArgs {
         };
         let loaded = knit_bindgen_core::load(&source)?;
         for note in &loaded.notes {
-            eprintln!("note: {note}");
+            knit_guest_build::report::status(&format!("note: {note}"));
         }
         Ok(loaded)
     }
@@ -96,7 +96,7 @@ impl OutputArgs {
             .write_to(&self.out_dir)
             .with_context(|| format!("writing to {}", self.out_dir.display()))?;
         for path in written {
-            eprintln!("wrote {}", path.display());
+            knit_guest_build::report::status(&format!("wrote {}", path.display()));
         }
         Ok(())
     }

@@ -73,13 +73,13 @@ pub fn run(args: Args) -> Result<()> {
     if args.explain {
         print!("{}", composed.explanation);
     }
-    eprintln!(
+    knit_guest_build::report::status(&format!(
         "{:>12} {} ({}); imports {}",
         "Composed",
         args.output.display(),
         crate::inspect::human_size(composed.bytes.len() as u64),
         crate::inspect::imports_summary(&composed.bytes)?
-    );
+    ));
     Ok(())
 }
 

@@ -15,7 +15,7 @@ use knit_test_worlds::guest;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use wasmtime::component::{Component, Linker, Resource, ResourceTable};
-use wasmtime::{Config, Engine, Store};
+use wasmtime::{Engine, Store};
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
@@ -28,7 +28,7 @@ use knit::hard_several_names::store as plain;
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        let mut config = Config::new();
+        let mut config = knit_test_worlds::engine_config();
         config.wasm_component_model_implements(true);
         Engine::new(&config).expect("the engine's configuration is valid")
     })

@@ -105,6 +105,7 @@ scenarios! {
     compose_chain,
     compose_diamond,
     compose_go_rust,
+    compose_polyglot,
     compose_versions,
     enums,
     errors,

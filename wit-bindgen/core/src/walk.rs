@@ -217,56 +217,84 @@ pub struct Unsupported {
 /// and every function signature (whose anonymous types are checked there).
 pub fn check_supported(resolve: &Resolve, world: WorldId) -> Result<(), Unsupported> {
     let w = &resolve.worlds[world];
-    let mut types: Vec<TypeId> = Vec::new();
-    let mut funcs: Vec<&Function> = Vec::new();
-    for item in w.imports.values().chain(w.exports.values()) {
+    let items = || w.imports.values().chain(w.exports.values());
+    // One look at each type of the resolve, none followed into another, is cheaper than walking
+    // the world's types, and when it finds nothing no type of the world can be unsupported.
+    let types_supported = crate::abi::all_types_supported(resolve);
+    if !types_supported {
+        for item in items() {
+            match item {
+                WorldItem::Interface { id, .. } => {
+                    for id in resolve.interfaces[*id].types.values() {
+                        check_type(resolve, *id)?;
+                    }
+                }
+                WorldItem::Type { id, .. } => check_type(resolve, *id)?,
+                WorldItem::Function(_) => {}
+            }
+        }
+    }
+    for item in items() {
         match item {
             WorldItem::Interface { id, .. } => {
-                let iface = &resolve.interfaces[*id];
-                types.extend(iface.types.values().copied());
-                funcs.extend(iface.functions.values());
+                for func in resolve.interfaces[*id].functions.values() {
+                    check_function(resolve, func, types_supported)?;
+                }
             }
-            WorldItem::Type { id, .. } => types.push(*id),
-            WorldItem::Function(func) => funcs.push(func),
-        }
-    }
-    for id in types {
-        let def = &resolve.types[id];
-        if let Some(construct) = crate::abi::unsupported_in(resolve, &Type::Id(id)) {
-            return Err(Unsupported {
-                location: resolve.render_location(def.span),
-                what: format!("type `{}`", def.name.as_deref().unwrap_or("<anonymous>")),
-                construct,
-            });
-        }
-    }
-    for func in funcs {
-        if let Some(construct) = unsupported_function(resolve, func) {
-            return Err(Unsupported {
-                location: resolve.render_location(func.span),
-                what: format!("function `{}`", func.name),
-                construct,
-            });
+            WorldItem::Function(func) => check_function(resolve, func, types_supported)?,
+            WorldItem::Type { .. } => {}
         }
     }
     Ok(())
 }
 
-/// What about `func` knit cannot generate yet, if anything.
-fn unsupported_function(resolve: &Resolve, func: &Function) -> Option<String> {
-    if func.kind.is_async() {
-        return Some("an async function".to_string());
+/// Rejects named type `id` when it uses a construct knit cannot generate yet.
+fn check_type(resolve: &Resolve, id: TypeId) -> Result<(), Unsupported> {
+    let def = &resolve.types[id];
+    match crate::abi::unsupported_in(resolve, &Type::Id(id)) {
+        Some(construct) => Err(Unsupported {
+            location: resolve.render_location(def.span),
+            what: format!("type `{}`", def.name.as_deref().unwrap_or("<anonymous>")),
+            construct,
+        }),
+        None => Ok(()),
     }
-    func.params
-        .iter()
-        .map(|p| p.ty)
-        .chain(func.result)
-        .find_map(|ty| crate::abi::unsupported_in(resolve, &ty))
+}
+
+/// Rejects `func` when it is async or its signature uses a construct knit cannot generate yet;
+/// `types_supported` as for [`crate::abi::unsupported_in_checked`].
+fn check_function(
+    resolve: &Resolve,
+    func: &Function,
+    types_supported: bool,
+) -> Result<(), Unsupported> {
+    let construct = if func.kind.is_async() {
+        Some("an async function".to_string())
+    } else {
+        func.params
+            .iter()
+            .map(|p| p.ty)
+            .chain(func.result)
+            .find_map(|ty| crate::abi::unsupported_in_checked(resolve, &ty, types_supported))
+    };
+    match construct {
+        Some(construct) => Err(Unsupported {
+            location: resolve.render_location(func.span),
+            what: format!("function `{}`", func.name),
+            construct,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The world key under which the interface owning `id` is imported or exported (imports first),
 /// `None` for a type of the world itself or of an interface the world does not name.
 pub fn owner_key(resolve: &Resolve, world: WorldId, id: TypeId) -> Option<WorldKey> {
+    owner_key_ref(resolve, world, id).cloned()
+}
+
+/// [`owner_key`], borrowed from the world.
+fn owner_key_ref(resolve: &Resolve, world: WorldId, id: TypeId) -> Option<&WorldKey> {
     let TypeOwner::Interface(iface) = resolve.types[id].owner else {
         return None;
     };
@@ -275,29 +303,25 @@ pub fn owner_key(resolve: &Resolve, world: WorldId, id: TypeId) -> Option<WorldK
         .iter()
         .chain(w.exports.iter())
         .find(|(_, item)| matches!(item, WorldItem::Interface { id, .. } if *id == iface))
-        .map(|(key, _)| key.clone())
+        .map(|(key, _)| key)
 }
 
-/// The core names through which a guest reaches one resource type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResourceSite {
+/// Where a guest reaches one resource type: its WIT name and the world key of the interface that
+/// defines it. The core names of its intrinsics are made only when asked for, each from the key
+/// ([`ResourceSite::import_module`], [`ResourceSite::export_module`],
+/// [`ResourceSite::destructor`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResourceSite<'a> {
     /// The resource's WIT name.
-    pub wit_name: String,
+    pub wit_name: &'a str,
     /// The world key of its interface, `None` for a world-level resource.
-    pub key: Option<WorldKey>,
-    /// The core module of `[resource-drop]` for an imported resource (`ns:pkg/iface`).
-    pub import_module: String,
-    /// The core module of `[resource-new]`, `[resource-rep]` and `[resource-drop]` for a resource
-    /// the component exports (`[export]ns:pkg/iface`).
-    pub export_module: String,
-    /// The core export name of an exported resource's destructor (`ns:pkg/iface#[dtor]name`).
-    pub destructor: String,
+    pub key: Option<&'a WorldKey>,
 }
 
-impl ResourceSite {
+impl<'a> ResourceSite<'a> {
     /// The site of resource `id` in `world`, reached through the first key its interface is
     /// imported or exported under.
-    pub fn new(resolve: &Resolve, world: WorldId, id: TypeId) -> ResourceSite {
+    pub fn new(resolve: &'a Resolve, world: WorldId, id: TypeId) -> ResourceSite<'a> {
         Self::in_scope(resolve, world, id, None)
     }
 
@@ -305,12 +329,13 @@ impl ResourceSite {
     /// (an interface imported under several names has a distinct resource per name); when `key`
     /// names another interface, or none, as [`ResourceSite::new`].
     pub fn in_scope(
-        resolve: &Resolve,
+        resolve: &'a Resolve,
         world: WorldId,
         id: TypeId,
-        key: Option<&WorldKey>,
-    ) -> ResourceSite {
-        let wit_name = resolve.types[id].name.clone().unwrap_or_default();
+        key: Option<&'a WorldKey>,
+    ) -> ResourceSite<'a> {
+        let def = &resolve.types[id];
+        let wit_name = def.name.as_deref().unwrap_or_default();
         let w = &resolve.worlds[world];
         let scope_interface =
             key.and_then(
@@ -319,17 +344,27 @@ impl ResourceSite {
                     _ => None,
                 },
             );
-        let key = match (resolve.types[id].owner, scope_interface) {
-            (TypeOwner::Interface(owner), Some(scope)) if owner == scope => key.cloned(),
-            _ => owner_key(resolve, world, id),
+        let key = match (def.owner, scope_interface) {
+            (TypeOwner::Interface(owner), Some(scope)) if owner == scope => key,
+            _ => owner_key_ref(resolve, world, id),
         };
-        ResourceSite {
-            import_module: mangle::import_module(resolve, key.as_ref()),
-            export_module: mangle::exported_resource_module(resolve, key.as_ref()),
-            destructor: mangle::destructor_name(resolve, key.as_ref(), &wit_name),
-            wit_name,
-            key,
-        }
+        ResourceSite { wit_name, key }
+    }
+
+    /// The core module of `[resource-drop]` for an imported resource (`ns:pkg/iface`).
+    pub fn import_module(&self, resolve: &Resolve) -> String {
+        mangle::import_module(resolve, self.key)
+    }
+
+    /// The core module of `[resource-new]`, `[resource-rep]` and `[resource-drop]` for a resource
+    /// the component exports (`[export]ns:pkg/iface`).
+    pub fn export_module(&self, resolve: &Resolve) -> String {
+        mangle::exported_resource_module(resolve, self.key)
+    }
+
+    /// The core export name of an exported resource's destructor (`ns:pkg/iface#[dtor]name`).
+    pub fn destructor(&self, resolve: &Resolve) -> String {
+        mangle::destructor_name(resolve, self.key, self.wit_name)
     }
 }
 
@@ -493,6 +528,16 @@ mod tests {
             err.to_string(),
             "test.wit:3:10: function `f` uses `error-context`, which knit does not support yet"
         );
+        // Every type is supported (the quick check holds); a bare `error-context` still is not.
+        let (resolve, world) = parse(
+            "package a:b;\ninterface i { record r { x: u8 } }\nworld w {\n  import i;\n  export f: func(x: error-context);\n}",
+        );
+        assert!(crate::abi::all_types_supported(&resolve));
+        let err = check_supported(&resolve, world).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "test.wit:5:10: function `f` uses `error-context`, which knit does not support yet"
+        );
         let (resolve, world) = parse("package a:b;\nworld w {\n  export f: async func();\n}");
         let err = check_supported(&resolve, world).unwrap_err();
         assert!(err.to_string().contains("an async function"), "{err}");
@@ -504,9 +549,10 @@ mod tests {
             parse("package a:b@1.0.0; interface e { resource res; } world w { export e; }");
         let id = resolve.interfaces.iter().next().unwrap().1.types["res"];
         let site = ResourceSite::new(&resolve, world, id);
-        assert_eq!(site.import_module, "a:b/e@1.0.0");
-        assert_eq!(site.export_module, "[export]a:b/e@1.0.0");
-        assert_eq!(site.destructor, "a:b/e@1.0.0#[dtor]res");
+        assert_eq!(site.wit_name, "res");
+        assert_eq!(site.import_module(&resolve), "a:b/e@1.0.0");
+        assert_eq!(site.export_module(&resolve), "[export]a:b/e@1.0.0");
+        assert_eq!(site.destructor(&resolve), "a:b/e@1.0.0#[dtor]res");
     }
 
     #[test]

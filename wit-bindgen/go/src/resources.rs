@@ -13,7 +13,7 @@ impl Generator<'_> {
         let wit = self.resolve.types[id].name.clone().unwrap_or_default();
         let module =
             ResourceSite::in_scope(self.resolve, self.world, id, self.current_key.as_ref())
-                .import_module;
+                .import_module(self.resolve);
         let pkg = self.current.get();
         let drop_fn = self.claim(pkg, &format!("wasmimport_drop_{name}"));
         format!(
@@ -33,7 +33,10 @@ impl Generator<'_> {
     pub fn exported_resource(&self, id: TypeId, name: &str) -> String {
         let wit = self.resolve.types[id].name.clone().unwrap_or_default();
         let site = ResourceSite::in_scope(self.resolve, self.world, id, self.current_key.as_ref());
-        let (module, dtor) = (site.export_module, site.destructor);
+        let (module, dtor) = (
+            site.export_module(self.resolve),
+            site.destructor(self.resolve),
+        );
         let pkg = self.current.get();
         let claim = |base: &str| self.claim(pkg, &format!("{base}_{name}"));
         let (new_fn, rep_fn, drop_fn, table, dtor_fn) = (

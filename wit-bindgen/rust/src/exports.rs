@@ -88,9 +88,9 @@ impl Generator<'_> {
         }
         for resource in resources {
             let site = ResourceSite::in_scope(self.resolve, self.world, *resource, key);
-            let name = rust_ident(&site.wit_name, Case::UpperCamel);
+            let name = rust_ident(site.wit_name, Case::UpperCamel);
             self.exports.push(ExportFn {
-                name: site.destructor,
+                name: site.destructor(self.resolve),
                 params: vec![FlatType::I32],
                 results: Vec::new(),
                 target: relative(&[], module, &format!("{name}::dtor")),

@@ -93,7 +93,7 @@ pub(crate) struct Generator<'a> {
     /// The module of the scope being walked; `None` while `with` replaces it.
     pub current: Option<ModPath>,
     /// The world key of the interface scope being walked.
-    pub current_key: Option<WorldKey>,
+    pub current_key: Option<&'a WorldKey>,
     /// Whether export code sees the exported side of interfaces: false for the world's own
     /// exported functions, whose types come through the world's `use` of imported interfaces.
     pub export_side: bool,
@@ -229,38 +229,44 @@ impl<'a> Generator<'a> {
 impl<'a> Backend<'a> for Generator<'a> {
     fn begin(&mut self, scope: Scope<'a>) -> Result<()> {
         self.current = self.scope_module(scope);
-        self.current_key = scope.key().cloned();
+        self.current_key = scope.key();
         self.export_side = !matches!(scope, Scope::World(_));
-        let (Some(module), Some(id)) = (&self.current, scope.interface()) else {
+        let Some(id) = scope.interface() else {
+            return Ok(());
+        };
+        // Taken out while the module's code is written to, and put back: no copy of the path.
+        let Some(module) = self.current.take() else {
             return Ok(());
         };
         let iface = &self.resolve.interfaces[id];
-        if !self.modules.contains_key(module) {
+        if !self.modules.contains_key(&module) {
             // Room for the whole module up front (wrappers average a few KiB): growing it step by
             // step would copy it each time and touch fresh pages for every copy.
             let estimate = iface.functions.len() * 4096 + iface.types.len() * 1024;
             self.modules
                 .insert(module.clone(), String::with_capacity(estimate));
         }
-        let mut head = String::new();
-        push_docs(&mut head, &iface.docs, "//!");
-        let module = module.clone();
-        self.push(&module, &head);
+        let code = self.modules.get_mut(&module).expect("inserted above");
+        push_docs(code, &iface.docs, "//!");
+        self.current = Some(module);
         Ok(())
     }
 
     fn define_type(&mut self, scope: Scope<'a>, id: TypeId) -> Result<()> {
-        if let Some(module) = self.current.clone() {
+        if let Some(module) = self.current.take() {
             self.type_definition(id, &module, scope.exporting());
+            self.current = Some(module);
         }
         Ok(())
     }
 
     fn import_function(&mut self, scope: Scope<'a>, func: &'a Function) -> Result<()> {
-        match self.current.clone() {
-            Some(module) => self.import_function(scope.key(), func, &module),
-            None => Ok(()),
-        }
+        let Some(module) = self.current.take() else {
+            return Ok(());
+        };
+        let result = self.import_function(scope.key(), func, &module);
+        self.current = Some(module);
+        result
     }
 
     fn export_functions(
@@ -269,8 +275,11 @@ impl<'a> Backend<'a> for Generator<'a> {
         funcs: &[&'a Function],
         resources: &[TypeId],
     ) -> Result<()> {
-        let module = self.current.clone().unwrap_or_default();
-        self.export_scope(scope, &module, funcs, resources)
+        let current = self.current.take();
+        let module = current.as_deref().unwrap_or_default();
+        let result = self.export_scope(scope, module, funcs, resources);
+        self.current = current;
+        result
     }
 }
 

@@ -15,9 +15,8 @@ impl Generator<'_> {
     pub fn imported_resource(&self, id: TypeId, _module: &[String]) -> String {
         let wit_name = self.resolve.types[id].name.clone().unwrap_or_default();
         let name = rust_ident(&wit_name, Case::UpperCamel);
-        let import_module =
-            ResourceSite::in_scope(self.resolve, self.world, id, self.current_key.as_ref())
-                .import_module;
+        let import_module = ResourceSite::in_scope(self.resolve, self.world, id, self.current_key)
+            .import_module(self.resolve);
         format!(
             r#"#[derive(Debug)]
 #[repr(transparent)]
@@ -60,9 +59,8 @@ impl _rt::ResourceHandle for {name} {{
     pub fn exported_resource(&self, id: TypeId, module: &[String]) -> String {
         let wit_name = self.resolve.types[id].name.clone().unwrap_or_default();
         let name = rust_ident(&wit_name, Case::UpperCamel);
-        let intrinsics =
-            ResourceSite::in_scope(self.resolve, self.world, id, self.current_key.as_ref())
-                .export_module;
+        let intrinsics = ResourceSite::in_scope(self.resolve, self.world, id, self.current_key)
+            .export_module(self.resolve);
         let mut out = format!(
             r#"/// A handle to an exported `{wit_name}`: owns one of the guest's `Guest{name}` values.
 #[derive(Debug)]

@@ -48,7 +48,7 @@ impl Generator<'_> {
             return path;
         }
         let owner = self.paths.type_module(self.resolve, id, exporting, module);
-        relative(module, &owner, &name)
+        relative(module, owner, &name)
     }
 
     /// The borrowed form of an exported resource (`ThingBorrow`), resolved from `module`.
@@ -65,7 +65,7 @@ impl Generator<'_> {
             ),
         );
         let owner = self.paths.type_module(self.resolve, id, exporting, module);
-        relative(module, &owner, &name)
+        relative(module, owner, &name)
     }
 
     fn type_override(&self, id: TypeId) -> Option<String> {
@@ -128,7 +128,7 @@ impl Generator<'_> {
     pub(crate) fn defines_here(&self, id: TypeId) -> bool {
         self.type_override(id).is_none()
             && (self.paths.replaced.is_empty()
-                || !self.paths.replaced.contains_key(&self.paths.type_module(
+                || !self.paths.replaced.contains_key(self.paths.type_module(
                     self.resolve,
                     id,
                     false,

@@ -66,23 +66,39 @@ pub fn world_role(engine: Engine) -> Vec<String> {
         "`export const iface: typeof import('<this module>').iface = { ... }`.".to_string(),
         String::new(),
     ];
-    out.extend(ERRORS.iter().map(|l| l.to_string()));
-    if engine == Engine::QuickJs {
-        out.push(
-            "QuickJS also takes the message of a thrown `Error` as the payload when `E` is `string`."
-                .to_string(),
-        );
-    }
+    out.extend(errors(engine));
     out
 }
 
-/// The `result` error convention, as doc lines.
-pub const ERRORS: &[&str] = &[
+/// The `result` error convention on `engine`, as doc lines.
+pub fn errors(engine: Engine) -> Vec<String> {
+    let lines = match engine {
+        Engine::StarlingMonkey => ERRORS_STARLINGMONKEY,
+        Engine::QuickJs => ERRORS_QUICKJS,
+    };
+    lines.iter().map(|l| l.to_string()).collect()
+}
+
+/// StarlingMonkey's `result` convention. ComponentizeJS makes its `ComponentError` in the
+/// bindings' realm, so the guest's `instanceof Error` is false for it.
+const ERRORS_STARLINGMONKEY: &[&str] = &[
     "Errors: a function returning `result<T, E>` returns `T` and throws on `err`.",
-    "- Calling an import, `err(e)` is thrown as an `Error` whose `payload` property is `e`.",
+    "- Calling an import, `err(e)` is thrown as an `Error` (a `ComponentError`) whose own",
+    "  `payload` property is `e`. It is not `instanceof Error` in the guest's realm: test",
+    "  `Object.hasOwn(err, 'payload')`.",
     "- Implementing an export, return `err(e)` by throwing an object whose own `payload` property",
     "  is `e` (for example `Object.assign(new Error(message), { payload: e })`), or by throwing `e`",
     "  itself when it is not an `Error`. Throwing any other `Error` traps.",
+];
+
+/// QuickJS's `result` convention.
+const ERRORS_QUICKJS: &[&str] = &[
+    "Errors: a function returning `result<T, E>` returns `T` and throws on `err`.",
+    "- Calling an import, `err(e)` is thrown as an `Error` whose own `payload` property is `e`.",
+    "- Implementing an export, return `err(e)` by throwing an object whose own `payload` property",
+    "  is `e` (for example `Object.assign(new Error(message), { payload: e })`), or by throwing `e`",
+    "  itself when it is not an `Error`. Throwing any other `Error` traps, except when `E` is",
+    "  `string`: its message is the payload.",
 ];
 
 /// The `@throws` line of an imported function returning `result<_, E>`, `E` as TypeScript.

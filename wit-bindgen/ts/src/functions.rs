@@ -86,6 +86,11 @@ impl Class {
             out.push_str(
                 "    /** Drops the handle now rather than when it is garbage collected. */\n    [Symbol.dispose](): void;\n",
             );
+        } else if self.exported_by_guest && g.sm() {
+            // ComponentizeJS's destructor calls it; componentize-qjs has no destructor hook.
+            out.push_str(
+                "    /** Called, when the guest's class defines it, once the host drops the last handle. */\n    [Symbol.dispose]?(): void;\n",
+            );
         }
         out.push_str("  }\n");
         if self.local != self.exported {

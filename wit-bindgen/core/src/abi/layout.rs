@@ -49,10 +49,25 @@ impl Layout {
 
     /// How a variant-like type's discriminant is stored, and the offset of its payload.
     pub fn variant_tag_and_payload(&self, resolve: &Resolve, id: TypeId) -> (MemKind, u32) {
-        let (tag, cases): (wit_parser::Int, Vec<Option<Type>>) = match &resolve.types[id].kind {
-            TypeDefKind::Variant(v) => (v.tag(), v.cases.iter().map(|c| c.ty).collect()),
-            TypeDefKind::Option(t) => (wit_parser::Int::U8, vec![None, Some(*t)]),
-            TypeDefKind::Result(r) => (wit_parser::Int::U8, vec![r.ok, r.err]),
+        // The cases are handed to `payload_offset` as they are, without collecting them.
+        let (tag, offset) = match &resolve.types[id].kind {
+            TypeDefKind::Variant(v) => {
+                let tag = v.tag();
+                let cases = v.cases.iter().map(|c| c.ty.as_ref());
+                (tag, self.sizes.payload_offset(tag, cases))
+            }
+            TypeDefKind::Option(t) => {
+                let tag = wit_parser::Int::U8;
+                (tag, self.sizes.payload_offset(tag, [None, Some(t)]))
+            }
+            TypeDefKind::Result(r) => {
+                let tag = wit_parser::Int::U8;
+                (
+                    tag,
+                    self.sizes
+                        .payload_offset(tag, [r.ok.as_ref(), r.err.as_ref()]),
+                )
+            }
             other => unreachable!("not a variant: {other:?}"),
         };
         let tag_bytes = match tag {
@@ -60,9 +75,6 @@ impl Layout {
             wit_parser::Int::U16 => 2,
             wit_parser::Int::U32 | wit_parser::Int::U64 => 4,
         };
-        let offset = self
-            .sizes
-            .payload_offset(tag, cases.iter().map(|c| c.as_ref()));
         (
             MemKind::unsigned_of_size(tag_bytes),
             offset.size_wasm32() as u32,

@@ -34,7 +34,7 @@ pub use instr::{
 };
 pub use layout::{Layout, flat_types};
 pub use plan::{Abi, Area, MAX_FLAT_PARAMS, MAX_FLAT_RESULTS, Plan, PlanError, PlanKind};
-pub(crate) use types::unsupported_in;
+pub(crate) use types::{all_types_supported, unsupported_in, unsupported_in_checked};
 pub use types::{
     case_payload, contains, dealias, dealias_resource, fallible_constructor, has_borrow,
     has_handle, has_own_handle, is_canonical_element, is_method, resource_of,

@@ -16,7 +16,8 @@ mod memory;
 use super::instr::*;
 use super::layout::{Layout, flat_types};
 use super::types::{
-    case_payload, cases_of, dealias, dealias_resource, is_canonical_element, unsupported_in,
+    all_types_supported, case_payload, cases_of, dealias, dealias_resource, is_canonical_element,
+    unsupported_in_checked,
 };
 use wit_parser::{
     Function, Handle, Resolve, Type, TypeDefKind, TypeId, TypeOwner, WorldId, WorldItem, WorldKey,
@@ -88,6 +89,9 @@ pub struct Abi<'a> {
     /// The core module name of the last interface an import was planned for: the functions of an
     /// interface are planned one after another, so this one entry saves naming it each time.
     last_module: std::cell::RefCell<Option<(WorldKey, String)>>,
+    /// Whether [`all_types_supported`] holds for the resolve, which spares each plan walking the
+    /// types of its signature for unsupported ones.
+    types_supported: bool,
 }
 
 /// A source of flat values to lift from: core arguments or locals.
@@ -114,6 +118,7 @@ impl<'a> Abi<'a> {
             layout: Layout::new(resolve),
             foreign: Default::default(),
             last_module: Default::default(),
+            types_supported: all_types_supported(resolve),
         }
     }
 
@@ -364,7 +369,7 @@ impl<'a> Abi<'a> {
     fn check_supported(&self, func: &Function) -> Result<(), PlanError> {
         let types = func.params.iter().map(|p| p.ty).chain(func.result);
         for ty in types {
-            if let Some(what) = unsupported_in(self.resolve, &ty) {
+            if let Some(what) = unsupported_in_checked(self.resolve, &ty, self.types_supported) {
                 return Err(PlanError {
                     function: func.name.clone(),
                     message: format!("{what} is not supported by knit yet"),

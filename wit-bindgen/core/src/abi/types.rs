@@ -35,6 +35,40 @@ pub(crate) fn unsupported_in(resolve: &Resolve, ty: &Type) -> Option<String> {
     }
 }
 
+/// Whether no type of `resolve` is, or directly holds, a construct the plans cannot express: no
+/// `future`, `stream`, `map` or fixed-length list, and no `error-context` as an alias target,
+/// element, field, case payload or result. Each type is looked at once, without following it into
+/// the types it holds; since every type inside another is itself in `resolve`, when this holds
+/// [`unsupported_in`] finds nothing in any `Type::Id`, and checks may skip walking types.
+pub(crate) fn all_types_supported(resolve: &Resolve) -> bool {
+    let bare = |ty: &Type| !matches!(ty, Type::ErrorContext);
+    resolve.types.iter().all(|(_, def)| match &def.kind {
+        TypeDefKind::Future(_)
+        | TypeDefKind::Stream(_)
+        | TypeDefKind::Map(..)
+        | TypeDefKind::FixedLengthList(..) => false,
+        TypeDefKind::Type(t) | TypeDefKind::List(t) | TypeDefKind::Option(t) => bare(t),
+        TypeDefKind::Record(r) => r.fields.iter().all(|f| bare(&f.ty)),
+        TypeDefKind::Tuple(t) => t.types.iter().all(bare),
+        TypeDefKind::Variant(v) => v.cases.iter().all(|c| c.ty.as_ref().is_none_or(bare)),
+        TypeDefKind::Result(r) => r.ok.iter().chain(&r.err).all(bare),
+        _ => true,
+    })
+}
+
+/// [`unsupported_in`], given whether [`all_types_supported`] holds for the resolve: when it does,
+/// only a bare `error-context` can be unsupported and no type is walked.
+pub(crate) fn unsupported_in_checked(
+    resolve: &Resolve,
+    ty: &Type,
+    types_supported: bool,
+) -> Option<String> {
+    if types_supported && matches!(ty, Type::Id(_)) {
+        return None;
+    }
+    unsupported_in(resolve, ty)
+}
+
 /// Follows type aliases to the definition that gives a type its shape.
 pub fn dealias(resolve: &Resolve, ty: Type) -> Type {
     match ty {
@@ -127,7 +161,10 @@ pub fn is_method(func: &Function) -> bool {
 /// Whether `ty`, or any type inside it (record fields, cases, elements, aliased types), is one
 /// for which `found` says yes. Resources and handles are leaves: a handle's resource is not
 /// looked into.
-pub fn contains(resolve: &Resolve, ty: &Type, found: &dyn Fn(&TypeDefKind) -> bool) -> bool {
+pub fn contains<F>(resolve: &Resolve, ty: &Type, found: &F) -> bool
+where
+    F: Fn(&TypeDefKind) -> bool + ?Sized,
+{
     let Type::Id(id) = ty else {
         return false;
     };

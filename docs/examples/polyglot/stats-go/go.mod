@@ -1,0 +1,3 @@
+module demo.knit/stats
+
+go 1.24

@@ -1,0 +1,3 @@
+module knit.test/compose_polyglot
+
+go 1.24
