@@ -197,12 +197,17 @@ fn the_rust_guest_guide_example_compiles() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rust-guests.md"),
     )
     .unwrap();
+    // The first block of `lang`, whatever its annotation for the docs test (```` ```rust,check=guest ````).
     let block = |lang: &str| -> String {
-        let start = doc
-            .find(&format!("```{lang}\n"))
-            .unwrap_or_else(|| panic!("no {lang} block"))
-            + lang.len()
-            + 4;
+        let fence = doc
+            .match_indices(&format!("```{lang}"))
+            .map(|(i, _)| i)
+            .find(|&i| {
+                let rest = &doc[i + 3 + lang.len()..];
+                rest.starts_with('\n') || rest.starts_with(',')
+            })
+            .unwrap_or_else(|| panic!("no {lang} block"));
+        let start = fence + doc[fence..].find('\n').unwrap() + 1;
         let end = start + doc[start..].find("```").unwrap();
         doc[start..end].to_string()
     };

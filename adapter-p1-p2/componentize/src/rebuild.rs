@@ -11,14 +11,28 @@ use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// This crate's source folder: where it was compiled, or, when that folder is gone (cargo reuses
+/// artifacts of a checkout that moved, and `env!` keeps the old path), the folder `cargo test` or
+/// `cargo run` names at run time.
+fn crate_dir() -> PathBuf {
+    let built = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if built.join("Cargo.toml").is_file() {
+        return built.to_path_buf();
+    }
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .filter(|dir| dir.join("adapters").is_dir())
+        .unwrap_or_else(|| built.to_path_buf())
+}
+
 /// The adapter crate's directory.
 pub fn adapter_source_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../adapter")
+    crate_dir().join("../adapter")
 }
 
 /// Where the carried adapter bytes of `variant` live in the source tree.
 pub fn committed_path(variant: Variant) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    crate_dir()
         .join("adapters")
         .join(format!("{}.wasm", variant.name()))
 }
