@@ -3,7 +3,7 @@
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeSet;
 use std::path::Path;
-use wit_component::{DecodedWasm, WitPrinter};
+use wit_component::DecodedWasm;
 
 /// A component's world as WIT text (with the packages it refers to).
 pub fn world_as_wit(bytes: &[u8]) -> Result<String> {
@@ -11,18 +11,7 @@ pub fn world_as_wit(bytes: &[u8]) -> Result<String> {
     let DecodedWasm::Component(resolve, world) = decoded else {
         bail!("this is a WIT package, not a component");
     };
-    let package = resolve.worlds[world]
-        .package
-        .context("the component's world has no package")?;
-    let nested: Vec<_> = resolve
-        .packages
-        .iter()
-        .map(|(id, _)| id)
-        .filter(|id| *id != package)
-        .collect();
-    let mut printer = WitPrinter::default();
-    printer.print(&resolve, package, &nested)?;
-    Ok(printer.output.to_string())
+    knit_guest_build::js::flattened_wit(&resolve, world)
 }
 
 /// The kinds of authority a component's imports ask for, in a fixed order.

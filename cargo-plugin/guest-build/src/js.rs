@@ -125,7 +125,8 @@ pub fn default_wit(root: &Path) -> Result<Vec<PathBuf>> {
     )
 }
 
-/// The world as one WIT file: its package with every other package of the resolve nested in it.
+/// The world as one WIT file: its package with every other package of the resolve nested in it
+/// (what the engines read, and what `knit wit` prints for a component).
 pub fn flattened_wit(resolve: &Resolve, world: WorldId) -> Result<String> {
     let package = resolve.worlds[world]
         .package
